@@ -1,0 +1,47 @@
+# dortmund-kg — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the package with its dev tools
+
+build: $(STAMP) ## build the graph into build/ (checksums, parse, map, link, reason, validate, write)
+	$(VENV)/bin/dortmund-kg build
+
+build/summary.json: $(STAMP)
+	$(VENV)/bin/dortmund-kg build
+
+validate: $(STAMP) ## SHACL-validate the built graph
+	$(VENV)/bin/dortmund-kg validate
+
+serve: build/summary.json ## set up, build if needed, serve on http://localhost:8000
+	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP) ## run the test suite
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## ruff and mypy
+	$(VENV)/bin/ruff check mappings graph_build api tests
+	$(VENV)/bin/mypy
+
+bench: $(STAMP) ## run the benchmarks and write bench/results/
+	$(PY) -m bench.run
+
+clean: ## remove build outputs
+	rm -rf build
+
+.PHONY: help setup build validate serve test lint bench clean

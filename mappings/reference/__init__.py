@@ -1,0 +1,1 @@
+"""Reference data: the Konzern Stadt, parties, places, projects, topics, each fact with its source."""
