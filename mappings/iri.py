@@ -145,3 +145,8 @@ GRAPH_ONTOLOGY = URIRef(GRAPH + "ontology")
 GRAPH_REFERENCE = URIRef(GRAPH + "reference")
 GRAPH_INFERRED = URIRef(GRAPH + "inferred")
 GRAPH_BUILD = URIRef(GRAPH + "build")
+
+
+def service(slug: str) -> URIRef:
+    """A public service with an operator (district heating, waste collection, a fare tariff)."""
+    return _thing("service", slug)

@@ -1,7 +1,58 @@
 """Classify a statement's modality and testability from German cue phrases.
 
-INITIAL VERSION (interface fixed, rules to be extended by the semantics work): parsers call
-:func:`classify`, :func:`testability` and :func:`addressees` and must not re-implement cues.
+Parsers call :func:`classify`, :func:`testability` and :func:`addressees` and never re-implement
+cues. The notion of a pledge is the Comparative Party Pledges Project's: a statement that commits
+someone to an action or outcome. What a statement *does* is read from cue phrases in a fixed
+order of precedence; the first rule that fires decides:
+
+1. **Report frames → STATEMENT.** "Wir wissen (bereits heute), dass …", "Uns ist klar, dass
+   …", "… hat gezeigt, dass …", "… zeigen: …": the text reports what is known, so the modal
+   verbs inside it ("… bauen müssen") are quoted, not pledged.
+2. **OPPOSITION.** Rejection is the most specific speech act and the one a reader remembers:
+   "Kein weiterer baulicher Ausbau … und eine gutachterliche Betrachtung …" is a No first. Cues:
+   a governed item (a numbered goal or a bullet) whose head is a negation ("Keine betriebsbedingten
+   Kündigungen", "keine städtischen Wohnimmobilien verkaufen", "Flächenvergabestopp für
+   Logistik: Keine …") or a moratorium/stop; and, when the author speaks (a governed item or a
+   first-person text), rejection verbs: "lehnen wir ab", "ablehnen", "nicht (weiter) akzeptieren
+   / hinnehmen / tolerieren", "uns gegen … einsetzen", "dafür einsetzen, dass kein …", "wollen
+   wir verhindern". "kein" elsewhere is not opposition ("keine Frage", "Kein Mensch soll …",
+   "Es geht um kein Regierungsprogramm"), nor is a negation in free prose without such a verb.
+3. **DEMAND.** The outcome depends on another body, so the author can only ask: "Aus dem Land
+   und dem Bund erwarten wir", "fordern wir vom VRR", "von der Landesregierung fordern",
+   "uns beim Land … einsetzen", "Druck auf Land und Bund", "das Land muss", "Bund und Land
+   müssen", legislation ("muss bundesweit … gesenkt werden", "gesetzlich festgelegte … sollte"),
+   and a governed item whose agent is an outside body ("Lösung … durch Bund und Land"). In a
+   bullet, "(ein)fordern"/"auffordern" addresses the administration or a company.
+4. **REVIEW.** A promise to examine, not to act: the head is "Prüfung", "Überprüfung",
+   "Evaluation", "Evaluierung", "Potenzialanalyse", "Machbarkeitsstudie", "gutachterliche
+   Betrachtung", "Inventur", "Zu prüfen:"; or "prüfen"/"überprüfen"/"evaluieren" is the first
+   verb ("die Oberflächen … auf ihre Wärmewirkung prüfen", but "das Krisenzentrum stärken, …
+   und dezentrale Angebote prüfen" is a commitment).
+5. **COMMITMENT** by the text's own first-person cue: "wir werden", "wollen wir", "wir
+   möchten", "setzen uns (dafür) ein", "Daher unterstützen wir", "Wir schaffen …", "Wir haben
+   … geschaffen und werden …", "Unser Ziel ist es, … zu …", "haben uns vorgenommen". A goal
+   *state* ("Klimaneutralität ist unser Ziel.", "Unser Ziel ist eine Stadt, die …") is rhetoric
+   and stays a statement.
+6. **The lead-in governs** a bullet or sub-item that has none of the cues above: "Dafür werden
+   wir" → COMMITMENT, "Aus dem Land … erwarten wir:" → DEMAND. A reviewing lead-in
+   ("Überprüfung und Optimierung …:") passes REVIEW on only to items without an action head of
+   their own ("Umsetzung der beschlossenen Radverkehrsplanungen" stays a commitment).
+7. **Deontic prose → COMMITMENT.** "Dazu soll eine städtische Servicegesellschaft gegründet
+   werden", "Die Klimaneutralität der Stadt muss eher erreicht werden": the author sets a goal.
+8. ``default`` otherwise: COMMITMENT for a numbered goal under "Unsere Ziele sind:" (so
+   "Neubau von 2.500 Wohnungen jährlich" is a commitment), VISION for a vision paper, STATEMENT
+   for prose ("Der Verkehr ist für … verantwortlich", "Dortmund wurde oft totgesagt").
+
+A VISION text (``default=VISION``) keeps its modality unless the authors speak in the first
+person: "Die OWIIIa/L663n wurde nicht weitergebaut" describes the goal state, it does not
+oppose anyone; "Dortmund wird … ausbauen" is the city's vision, not a party's pledge.
+
+Testability (:func:`testability`) follows CPPP: a pledge is TESTABLE when one can check
+objectively whether it was kept, i.e. it has a quantity or deadline target, or it names a
+concrete, binary action (introduce, establish, build, found, abolish, convert, draw up *a*
+plan or *a* platform: "Einführung eines Parkraum-Managements", "Errichtung einer Plattform",
+"Umwandlung von DSW21 in eine GmbH"); it is ASPIRATIONAL when it only promises improvement in a
+direction ("stärken", "verbessern", "fördern", "ausbauen", "attraktiver machen").
 """
 
 from __future__ import annotations
@@ -10,37 +61,289 @@ import re
 
 from mappings.records import Modality, Target, Testability
 
-_OPPOSITION = re.compile(r"^\s*(kein|keine|keinen)\b|\bnicht (weiter|länger) (akzeptieren|hinnehmen)\b|\blehnen\b.*\bab\b", re.I)
-_REVIEW = re.compile(r"\b(prüfen|Prüfung|überprüfen|gutachterlich\w*)\b", re.I)
-_DEMAND = re.compile(r"\b(fordern|erwarten|appellieren)\b|\b(Land|Bund|VRR)\b.{0,40}\b(muss|müssen|soll|sollen)\b", re.I)
-_COMMIT = re.compile(r"\b(wir|werden wir|wollen wir)\b.{0,80}\b(werden|wollen|setzen uns|fördern|unterstützen|stärken|schaffen)\b", re.I)
+# --- bodies -------------------------------------------------------------------------------
+# Outside bodies whose decision a pledge may depend on (used for DEMAND cues).
+_EXTERNAL = (
+    r"(?:Land(?:es)?(?:\s+NRW)?(?![\w\-])|Landesregierung|Bund(?:es)?(?![\w\-])|"
+    r"Bundesregierung|Bundesgesetzgeber|Gesetzgeber|EU(?![\w\-])|Europäischen?\s+Union|"
+    r"VRR|Deutschen?\s+Bahn|DB(?![\w\-])|Berlin|Düsseldorf|Bezirksregierung|"
+    r"Regionalverband\s+Ruhr|RVR)"
+)
+# Every body a demand may address, as it is named (for :func:`addressees`).
+_ADDRESSABLE = re.compile(
+    r"(?<![\w\-])(?:Land(?:es)?\s+NRW|Landesregierung|Bundesregierung|Land(?:es)?(?![\w\-])|"
+    r"Bund(?:es)?(?![\w\-])|EU(?![\w\-])|Europäischen?\s+Union|VRR|DSW\s?21|DEW\s?21|"
+    r"DOGEWO\s?21|EDG|Deutschen?\s+Bahn|DB(?![\w\-])|Berlin|Düsseldorf|Bezirksregierung|"
+    r"Regionalverband\s+Ruhr|RVR|Stadtverwaltung|Verwaltung|Grünflächenamt|Klimaagentur|"
+    r"Kassenärztlichen?\s+Vereinigung|Jobcenter|Polizei)(?![\w\-])"
+)
+
+# --- frames and cues ----------------------------------------------------------------------
+_REPORT = re.compile(
+    r"^(?:und\s+|denn\s+)?(?:wir\s+wissen\b|wir\s+sind\s+(?:davon\s+)?überzeugt|wir\s+glauben)"
+    r"|\buns\s+ist\s+(?:\w+\s+){0,2}(?:klar|bewusst)\b|^klar\s+ist\b|\bes\s+ist\s+klar\b"
+    r"|\b(?:hat|haben)\s+(?:\w+\s+){0,2}gezeigt\b|\bzeig(?:t|en)\s*:",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
+_LABEL = r"(?:[^:.!?]{1,60}:\s+)?"
+_NEG_HEAD = re.compile(
+    rf"^{_LABEL}(?:(?i:kein|keine|keinen|keinem|keiner|keinerlei)\b"
+    r"(?!\s+(?:Mensch|Menschen|Kind|Kinder|Frage|Zweifel|Person)\b)"
+    r"|\w*(?:[Mm]oratorium|[Ss]topp)\b)",
+)
+_REJECT = re.compile(
+    r"\blehnen\s+wir\b|\bwir\s+lehnen\b|\bablehnen\b|\bAblehnung\s+(?:de[rs]|von)\b"
+    r"|\bnicht\s+(?:weiter\s+|länger\s+|mehr\s+)?(?:zu\s+)?"
+    r"(?:akzeptieren|hinnehmen|tolerieren|dulden|abfinden)\b"
+    r"|\bniemals\s+(?:zu\s+)?(?:akzeptieren|hinnehmen|tolerieren|dulden)\b"
+    r"|\b(?:wenden|stellen|sprechen)\s+(?:wir\s+)?uns\b[^.]{0,80}?\bgegen\b"
+    r"|\buns\s+(?:[\w\-]+\s+){0,3}gegen\b[^.]{0,100}?\b(?:einsetzen|stellen|wehren|aussprechen)\b"
+    r"|\b(?:einsetzen|eintreten|hinwirken),?\s+dass\s+(?:es\s+)?kein\w*\b"
+    r"|(?<!\bzu\s)\bverhindern\b",
+    re.I,
+)
+_DEMAND_SPOKEN = re.compile(
+    r"\bwir\s+(?:erwarten|fordern|verlangen|appellieren)\b"
+    r"|\b(?:erwarten|fordern|verlangen|appellieren)\s+wir\b"
+    r"|\b(?:von|vom)\s+(?:de[rmn]\s+)?[\w\-]+(?:\s+[\w\-]+){0,4}\s+(?:ein)?fordern\b"
+    r"|\bappellieren\s+an\b",
+    re.I,
+)
+_DEMAND_BULLET = re.compile(r"\b(?:ein|auf)?fordern\b|\bverlangen\b", re.I)
+_DEMAND_BODY = re.compile(
+    rf"\buns\s+(?:[\w\-]+\s+){{0,3}}(?:beim|bei\s+(?:der|dem)|gegenüber(?:\s+de[mnr])?|in)\s+"
+    rf"(?:[\w\-]+\s+und\s+)?{_EXTERNAL}[^.]{{0,120}}?\b(?:einsetzen|stark\s+machen|eintreten)\b"
+    rf"|\b(?:einsetzen|eintreten|hinwirken|drängen),?\s+dass\s+(?:de[rmn]\s+|die\s+|das\s+)?"
+    rf"{_EXTERNAL}"
+    rf"|\bDruck\s+auf\s+(?:de[nm]\s+|die\s+|das\s+)?{_EXTERNAL}"
+    rf"|\bStimme\s+in\s+{_EXTERNAL}"
+    rf"|\b(?:in|nach)\s+(?:Berlin|Düsseldorf)\b[^.]{{0,60}}\beinsetzen\b"
+    rf"|(?:das|der|die)\s+{_EXTERNAL}(?:\s+und\s+(?:das\s+|der\s+)?{_EXTERNAL})?\s+"
+    rf"(?:muss|müssen|soll|sollen|sollte|sollten)\b"
+    rf"|\b(?:Bund|Land)\s+und\s+(?:Bund|Land)\s+(?:muss|müssen|soll|sollen|sollte|sollten)\b"
+    rf"|\bAuftrag\s+an\s+(?:die\s+)?Verwaltung\b",
+)
+_LEGAL = re.compile(
+    r"\b(?:bundesweit|landesweit|europaweit|gesetzlich\w*|per\s+Gesetz)\b[^.]*"
+    r"\b(?:muss|müssen|soll|sollen|sollte|sollten)\b"
+    r"|\b(?:muss|müssen|soll|sollen|sollte|sollten)\b[^.]*"
+    r"\b(?:bundesweit|landesweit|europaweit|gesetzlich\w*|per\s+Gesetz)\b",
+    re.I,
+)
+_AGENT = re.compile(rf"\bdurch\s+(?:de[nm]\s+|die\s+|das\s+)?{_EXTERNAL}")
+_REVIEW_HEAD = re.compile(
+    rf"^{_LABEL}(?:[\w\-]+\s+)?(?:[A-ZÄÖÜ][\w\-]*)?(?:Prüfung|prüfung|Überprüfung|Evaluation|"
+    r"Evaluierung|Potenzialanalyse|Machbarkeitsstudie|Inventur|Bestandsaufnahme)\b"
+    r"|^zu\s+prüfen\b|^(?:eine\s+)?gutachterliche\s+Betrachtung\b",
+    re.I,
+)
+_REVIEW_VERB = re.compile(
+    r"\b(?:prüfen|überprüfen|evaluieren|untersuchen|geprüft|überprüft|evaluiert|untersucht)\b"
+)
+# Verbs that name an action of their own; a review verb after one of them is a side task.
+_ACTION_VERB = re.compile(
+    r"\b(?:(?:aus|auf|um|neu|weiter)?bauen|stärken|fördern|unterstützen|schaffen|einführen|"
+    r"einrichten|errichten|(?:weiter)?entwickeln|umsetzen|verbessern|erhalten|sichern|"
+    r"ausweiten|anbieten|beteiligen|ermöglichen|gestalten|erhöhen|reduzieren|senken|"
+    r"investieren|fortführen|finanzieren|gründen|abschaffen|umwandeln|auflegen|erstellen|"
+    r"erarbeiten|vorlegen|beschließen|verkaufen|anschaffen|nutzen|einsetzen|sorgen|"
+    r"verstetigen|intensivieren|optimieren|begrünen|entsiegeln|pflanzen|aufwerten|bereitstellen|"
+    r"realisieren|durchführen|starten|verpflichten|beauftragen|vergeben|ausweisen|sanieren)\b"
+)
+_ACTION_HEAD = re.compile(
+    r"^(?:[\w\-]+\s+)?(?:[A-ZÄÖÜ][\w\-]*)?(?:Umsetzung|Bau|Ausbau|Aufbau|Einführung|Einrichtung|"
+    r"Errichtung|Schaffung|Optimierung|Realisierung|Entwicklung|Förderung|Stärkung|Erhalt)\b"
+)
+_COMMIT_VERBS = (
+    r"werden|wollen|möchten|mochten|müssen|setzen|treten|streben|sorgen|kämpfen|unterstützen|"
+    r"fördern|schaffen|stärken|investieren|bauen|reduzieren|gestalten|schonen|sichern|richten|"
+    r"bringen|entwickeln|schützen|erhöhen|senken|verfolgen|machen|bekämpfen|bieten|führen|"
+    r"bauen|legen|stellen|setzen|sehen\s+uns\s+in\s+der\s+Pflicht"
+)
+_COMMIT = re.compile(
+    rf"\bwir\s+(?:[\w\-]+\s+)?(?:{_COMMIT_VERBS})\b(?!\s+(?:gezeigt|gemacht|gebracht))"
+    rf"|\b(?:{_COMMIT_VERBS})\s+wir\b"
+    r"|\bsetz(?:en|t)\s+(?:wir\s+)?(?:uns|sich)\b[^.]{0,120}?\bein\b"
+    r"|\bwir\b[^.;:]{0,80}?\bund\s+(?:werden|wollen)\b"
+    r"|\bZiel\s+ist\s+es\b|\bist\s+es\s+unser\s+(?:gemeinsames\s+)?Ziel\b"
+    r"|\bhaben\s+uns\s+vorgenommen\b",
+    re.I,
+)
+_DEONTIC = re.compile(r"\b(?:soll|sollen|sollte|sollten|muss|müssen)\b")
+# A subordinate clause carries its modal at the end: "…, dass das weitergehen muss."
+_SUBCLAUSE = re.compile(r",\s*(?:dass|ob|wenn|weil|da|sodass|wie|was|wer)\b[^,.;:!?]*")
+_PAST_SELF = re.compile(r"\b(?:wir\s+haben|haben\s+wir)\b(?!\s+uns\s+vorgenommen)", re.I)
 
 
-def classify(text: str, *, lead_in: str | None = None, default: Modality = Modality.STATEMENT) -> Modality:
+def classify(
+    text: str, *, lead_in: str | None = None, default: Modality = Modality.STATEMENT
+) -> Modality:
     """The modality of ``text`` (normalised), read with its ``lead_in`` if it has one.
 
     ``default`` is what a statement is when no cue decides, e.g. ``COMMITMENT`` for a numbered
-    goal under "Unsere Ziele sind:", ``VISION`` for a DOS vision.
+    goal under "Unsere Ziele sind:", ``VISION`` for a DOS vision. The order of the rules is
+    the module docstring's.
+
+    >>> classify("Kein weiterer baulicher Ausbau der Start- und Landebahn",
+    ...          default=Modality.COMMITMENT).value
+    'opposition'
+    >>> classify("die Oberflächen in der Stadt auf ihre Wärmewirkung prüfen.",
+    ...          lead_in="Dafür werden wir").value
+    'review'
     """
-    if _OPPOSITION.search(text):
-        return Modality.OPPOSITION
-    if _REVIEW.search(text):
-        return Modality.REVIEW
-    if _DEMAND.search(text):
-        return Modality.DEMAND
-    if _COMMIT.search(text) or (lead_in and _COMMIT.search(lead_in)):
+    text = text.strip()
+    governed = lead_in is not None or default is Modality.COMMITMENT
+    author = governed or bool(_FIRST_PERSON.search(text))
+    if _REPORT.search(text):
+        return Modality.STATEMENT
+    if default is Modality.VISION and not _FIRST_PERSON.search(text):
+        return Modality.VISION
+    own = _own_cue(text, governed=governed, author=author)
+    if own is not None:
+        return own
+    if lead_in:
+        led = classify(lead_in, default=Modality.STATEMENT)
+        if led in (Modality.DEMAND, Modality.OPPOSITION, Modality.COMMITMENT):
+            return led
+        if led is Modality.REVIEW:
+            return Modality.COMMITMENT if _ACTION_HEAD.search(text) else Modality.REVIEW
+    if (
+        default is Modality.STATEMENT
+        and _DEONTIC.search(_SUBCLAUSE.sub("", text))
+        and not _PAST_SELF.search(text)
+        and not re.match(r"^(?:wer|wenn|ob|dass)\b", text, re.I)
+    ):
         return Modality.COMMITMENT
     return default
 
 
+def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
+    """Rules 2–5: the speech act the text itself marks, or ``None``."""
+    if governed and _NEG_HEAD.search(text):
+        return Modality.OPPOSITION
+    if author and _REJECT.search(text):
+        return Modality.OPPOSITION
+    if (
+        _DEMAND_SPOKEN.search(text)
+        or _DEMAND_BODY.search(text)
+        or _LEGAL.search(text)
+        or (governed and _AGENT.search(text))
+        or (governed and not _FIRST_PERSON.search(text) and _DEMAND_BULLET.search(text))
+    ):
+        return Modality.DEMAND
+    if _REVIEW_HEAD.search(text):
+        return Modality.REVIEW
+    review = _REVIEW_VERB.search(text)
+    if review and (author or _DEONTIC.search(text)):
+        action = _ACTION_VERB.search(text)
+        if action is None or action.start() > review.start():
+            return Modality.REVIEW
+    if _COMMIT.search(text):
+        return Modality.COMMITMENT
+    return None
+
+
+# --- testability --------------------------------------------------------------------------
+# Actions that are done or not done, whatever their object: checkable on their own.
+_BINARY_NOUN = re.compile(
+    r"\b(?:Einführung|Wiedereinführung|Einrichtung|Einrichten|Errichtung|Gründung|Neugründung|"
+    r"Bau|Neubau|Aufbau|Umbau|Umwandlung|Abschaffung|Aufhebung|Einsetzung|Anschaffung|"
+    r"Ansiedlung|Verankerung|Umwidmung|Auflage|Verkauf|Beitritt|Moratorium|"
+    r"Planungsmoratorium|Aussetzung)\b"
+)
+# Actions that are checkable when they create *a* (or *the*) specific thing.
+_ARTEFACT_NOUN = re.compile(
+    r"\b(?:Schaffung|Erstellung|Erarbeitung|Entwicklung|Umsetzung|Realisierung|Durchführung|"
+    r"Planung|Einrichtung|Besetzung)\s+(?:eine[rsm]?|de[rs]|dem)\b"
+)
+_BINARY_VERB = re.compile(
+    r"\b(?:einführen|einrichten|errichten|gründen|bauen|neu\s+bauen|umbauen|abschaffen|"
+    r"beseitigen|aufheben|umwandeln|auflegen|erstellen|vorlegen|beschließen|verkaufen|"
+    r"anschaffen|ansiedeln|ernennen|benennen|umbenennen|starten|eröffnen|ausschreiben|"
+    r"verpflichten|beitreten|einstellen\s+und|etablieren)\b"
+)
+_ARTEFACT_VERB = re.compile(
+    r"\bein(?:e|en|er)?\s+(?:[\w\-*]+\s+){0,6}?(?:schaffen|aufbauen|entwickeln|erarbeiten|"
+    r"umsetzen|einsetzen|anbieten|durchführen|ausrichten|installieren)\b"
+)
+# A nominal goal whose head noun is itself a thing to be set up: "Ökologisches
+# Grünflächenkonzept", "Runder Tisch …", "Kombiticket Kultur", "Stabsstelle bei …".
+_ARTEFACT_HEAD = re.compile(
+    r"^(?:[\w\-]+\s+)?[A-ZÄÖÜ][\w\-]*(?:[Kk]onzept|[Pp]rogramm|[Pp]lan|[Pp]lattform|[Ss]telle|"
+    r"[Aa]pp|[Tt]icket|[Zz]entrum|[Vv]ermögen|[Ff]onds|[Cc]ard|[Bb]üro|[Pp]arlament|"
+    r"[Kk]ataster|[Ss]tudie|[Pp]ilotprojekt|[Dd]ach|[Ww]erkstatt|[Vv]ersuch|[Rr]at)(?:e|es|s|n|en)?"
+    r"\b|^Runde[rn]?\s+Tisch"
+)
+_REVIEW_ARTEFACT = re.compile(
+    r"(?:[Ss]tudie|[Gg]utachten|gutachterlich\w*|[Aa]nalyse|Evaluation|Evaluierung|Inventur)"
+)
+_ATTITUDE = re.compile(
+    r"\b(?:ablehnen|lehnen|akzeptieren|hinnehmen|tolerieren|dulden|abfinden|verhindern)\b", re.I
+)
+
+
 def testability(text: str, modality: Modality, targets: tuple[Target, ...]) -> Testability:
-    """Testable if the pledge names a quantity or deadline, or a concrete action."""
+    """Testable if the pledge names a quantity or deadline, or a concrete, checkable action.
+
+    * Any target (quantity or deadline) makes a pledge testable.
+    * STATEMENT (not a pledge) and VISION without a target are aspirational: a goal state
+      described in words ("Die Innenstadt ist autofrei") has no agreed test.
+    * OPPOSITION is testable when it rules out an act ("Keine betriebsbedingten Kündigungen",
+      "Planungsmoratorium für …", "keine städtischen Wohnimmobilien verkaufen"), aspirational
+      when it states an attitude ("lehnen … entschieden ab", "niemals akzeptieren").
+    * REVIEW is testable when it commissions an artefact (a study, a "gutachterliche
+      Betrachtung", an analysis, an evaluation), aspirational for a bare "Prüfung"/"prüfen".
+    * COMMITMENT and DEMAND are testable when they name a binary action ("Einführung",
+      "Errichtung", "Umwandlung", "einrichten", "abschaffen"), an action that creates a
+      specific thing ("Erstellung eines …", "ein … entwickeln"), or when a nominal goal's head
+      is such a thing ("Ökologisches Grünflächenkonzept"); otherwise they are aspirational
+      ("Förderung von Genossenschaften", "Ausbau der Ladeinfrastruktur", "stärken").
+
+    >>> testability("Einführung eines Parkraum-Managements", Modality.COMMITMENT, ()).value
+    'testable'
+    >>> testability("Förderung ökologischer Logistik", Modality.COMMITMENT, ()).value
+    'aspirational'
+    """
+    if modality is Modality.STATEMENT:
+        return Testability.ASPIRATIONAL
     if targets:
+        return Testability.TESTABLE
+    if modality is Modality.VISION:
+        return Testability.ASPIRATIONAL
+    if modality is Modality.OPPOSITION:
+        concrete = _NEG_HEAD.search(text) and not _ATTITUDE.search(text)
+        return Testability.TESTABLE if concrete else Testability.ASPIRATIONAL
+    if modality is Modality.REVIEW:
+        found = _REVIEW_ARTEFACT.search(text)
+        return Testability.TESTABLE if found else Testability.ASPIRATIONAL
+    if (
+        _BINARY_NOUN.search(text)
+        or _ARTEFACT_NOUN.search(text)
+        or _BINARY_VERB.search(text)
+        or _ARTEFACT_VERB.search(text)
+        or _ARTEFACT_HEAD.search(text)
+    ):
         return Testability.TESTABLE
     return Testability.ASPIRATIONAL
 
 
-def addressees(text: str) -> tuple[str, ...]:
-    """Bodies a demand is addressed to, as they are named in the text."""
-    found = re.findall(r"\b(Land|Bund|VRR|EU)\b", text)
-    return tuple(dict.fromkeys(found))
+def addressees(text: str, *, lead_in: str | None = None) -> tuple[str, ...]:
+    """Bodies a demand is addressed to, as they are named, in order of first mention.
+
+    Inflection is undone ("vom Land", "des Landes NRW" → "Land", "Land NRW"); the lead-in is
+    read too, because "Aus dem Land und dem Bund erwarten wir:" names who its items address.
+
+    >>> addressees("uns gegenüber DSW21 und VRR dafür einsetzen, dass …")
+    ('DSW21', 'VRR')
+    """
+    found: list[str] = []
+    for source in (lead_in or "", text):
+        for m in _ADDRESSABLE.finditer(source):
+            name = re.sub(r"\s+", " ", m.group(0))
+            name = re.sub(r"^(Land|Bund)es\b", r"\1", name)
+            name = re.sub(r"^(DSW|DEW|DOGEWO) (21)$", r"\1\2", name)
+            name = re.sub(r"^(Europäische|Deutsche)n\b", r"\1", name)
+            if name not in found:
+                found.append(name)
+    return tuple(found)

@@ -1,1 +1,1 @@
-"""Reference data: the Konzern Stadt, parties, places, projects, topics, each fact with its source."""
+"""Reference data: the Konzern Stadt, parties, places, projects and topics, with sources."""

@@ -1,0 +1,223 @@
+"""Query results as plain typed values, and their standard serialisations.
+
+Every backend hands back the same three shapes, already materialised and capped, so the HTTP
+layer can say "truncated" honestly and serialise to any format the client asks for without
+knowing which engine answered. Terms are pyoxigraph terms (pickleable, so they cross process
+boundaries to query workers).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD_STRING = XSD + "string"
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    variables: list[str]
+    rows: list[dict[str, Term]]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class AskResult:
+    value: bool
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class GraphResult:
+    triples: list[ox.Triple]
+    truncated: bool = False
+
+
+QueryResult = SelectResult | AskResult | GraphResult
+
+
+@dataclass(frozen=True)
+class Format:
+    media_type: str
+    extension: str
+    oxigraph: ox.QueryResultsFormat | ox.RdfFormat | None = field(default=None, compare=False)
+
+
+SOLUTION_FORMATS: dict[str, Format] = {
+    "application/sparql-results+json": Format("application/sparql-results+json", "srj"),
+    "application/sparql-results+xml": Format("application/sparql-results+xml", "srx"),
+    "text/csv": Format("text/csv", "csv"),
+    "text/tab-separated-values": Format("text/tab-separated-values", "tsv"),
+    "application/json": Format("application/sparql-results+json", "srj"),
+}
+GRAPH_FORMATS: dict[str, Format] = {
+    "text/turtle": Format("text/turtle", "ttl", ox.RdfFormat.TURTLE),
+    "application/n-triples": Format("application/n-triples", "nt", ox.RdfFormat.N_TRIPLES),
+    "application/ld+json": Format("application/ld+json", "jsonld", ox.RdfFormat.JSON_LD),
+    "application/rdf+xml": Format("application/rdf+xml", "rdf", ox.RdfFormat.RDF_XML),
+    "text/plain": Format("application/n-triples", "nt", ox.RdfFormat.N_TRIPLES),
+}
+
+
+def term_to_json(term: Term) -> dict[str, Any]:
+    """One term in SPARQL 1.1 Query Results JSON form."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": term_to_json(term.subject),
+            "predicate": term_to_json(term.predicate),
+            "object": term_to_json(term.object),
+        },
+    }
+
+
+def term_to_plain(term: Term) -> str | int | float | bool:
+    """A term as the plain JSON value a developer wants: IRIs and text as strings, numbers."""
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in (XSD + "integer", XSD + "int", XSD + "long", XSD + "gYear"):
+                return int(term.value)
+            if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
+                return float(term.value)
+            if datatype == XSD + "boolean":
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value
+        return term.value
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def term_to_csv(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def solutions_json(result: SelectResult | AskResult) -> bytes:
+    if isinstance(result, AskResult):
+        return json.dumps({"head": {}, "boolean": result.value}).encode()
+    body = {
+        "head": {"vars": result.variables},
+        "results": {
+            "bindings": [
+                {name: term_to_json(value) for name, value in row.items()} for row in result.rows
+            ]
+        },
+    }
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+def solutions_xml(result: SelectResult | AskResult) -> bytes:
+    out = io.StringIO()
+    out.write('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">')
+    if isinstance(result, AskResult):
+        out.write(f"<head/><boolean>{'true' if result.value else 'false'}</boolean></sparql>")
+        return out.getvalue().encode()
+    out.write("<head>")
+    for name in result.variables:
+        out.write(f"<variable name={quoteattr(name)}/>")
+    out.write("</head><results>")
+    for row in result.rows:
+        out.write("<result>")
+        for name, term in row.items():
+            out.write(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>")
+        out.write("</result>")
+    out.write("</results></sparql>")
+    return out.getvalue().encode()
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != XSD_STRING:
+            dt = quoteattr(term.datatype.value)
+            return f"<literal datatype={dt}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return f"<triple>{escape(str(term))}</triple>"
+
+
+def solutions_csv(
+    result: SelectResult | AskResult, *, delimiter: str = ",", columns: Sequence[str] = ()
+) -> bytes:
+    """SPARQL 1.1 CSV (plain values) or TSV (N-Triples terms, ``?``-prefixed header)."""
+    if isinstance(result, AskResult):
+        return b"_askResult\r\n" + (b"true" if result.value else b"false") + b"\r\n"
+    names = list(columns) or result.variables
+    if delimiter == "\t":
+        lines = ["\t".join("?" + n for n in names)]
+        for row in result.rows:
+            lines.append("\t".join(str(row[n]) if n in row else "" for n in names))
+        return ("\n".join(lines) + "\n").encode()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(names)
+    for row in result.rows:
+        writer.writerow([term_to_csv(row.get(n)) for n in names])
+    return out.getvalue().encode()
+
+
+def serialise_solutions(result: SelectResult | AskResult, media_type: str) -> bytes:
+    if media_type == "application/sparql-results+xml":
+        return solutions_xml(result)
+    if media_type == "text/csv":
+        return solutions_csv(result)
+    if media_type == "text/tab-separated-values":
+        return solutions_csv(result, delimiter="\t")
+    return solutions_json(result)
+
+
+def serialise_graph(result: GraphResult, media_type: str) -> bytes:
+    fmt = GRAPH_FORMATS.get(media_type, GRAPH_FORMATS["text/turtle"]).oxigraph
+    assert isinstance(fmt, ox.RdfFormat)
+    prefixes = {"dokg": "https://w3id.org/dortmund-kg/def/"} if fmt == ox.RdfFormat.TURTLE else None
+    data = ox.serialize(result.triples, format=fmt, prefixes=prefixes)
+    return data if data is not None else b""
+
+
+def plain_rows(result: SelectResult, columns: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Rows as ``{column: plain value}``, unbound columns left out, in column order."""
+    names = list(columns) or result.variables
+    return [{n: term_to_plain(row[n]) for n in names if n in row} for row in result.rows]
+
+
+def rows_from_mapping(rows: Sequence[Mapping[str, Term]]) -> list[dict[str, Term]]:
+    return [dict(row) for row in rows]
+
+
+def text_of(term: Term) -> str:
+    """The IRI, blank node id or lexical form of a term (N-Triples for a quoted triple)."""
+    return str(term) if isinstance(term, ox.Triple) else term.value

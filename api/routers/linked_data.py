@@ -1,0 +1,135 @@
+"""Linked data: every ``/id/...`` and ``/def/...`` IRI dereferences here.
+
+Practice chosen: direct content negotiation (200 with ``Vary: Accept``, ``Content-Location``
+and ``Link: rel=alternate`` headers for the other forms) rather than 303 redirects: the IRIs
+name documents' contents and concepts, and a 303 hop costs every client a round trip for no
+information. People get an HTML page, clients Turtle, JSON-LD, N-Triples or RDF/XML. The
+ontology is documented at ``/def/``; VoID/DCAT-AP.de at ``/.well-known/void``; dumps at
+``/dumps/<file>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import Served, ServedDep
+from api.descriptions import DUMPS, dataset_description
+from api.negotiation import best_match
+from api.results import GRAPH_FORMATS, GraphResult, serialise_graph, text_of
+from api.routers.common import run_internal
+from api.routers.pages import render_ontology, render_resource
+from mappings import iri
+
+router = APIRouter(tags=["Linked data"])
+RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
+OFFERED = ["text/html", *RDF_TYPES]
+EXTENSIONS = {
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
+}
+
+
+def _rdf_response(result: GraphResult, media: str, location: str) -> Response:
+    return Response(
+        serialise_graph(result, media),
+        media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""),
+        headers={"Vary": "Accept", "Content-Location": location},
+    )
+
+
+def _alternates(path: str) -> str:
+    return ", ".join(
+        f'<{path}?format={ext}>; rel="alternate"; type="{media}"'
+        for ext, media in EXTENSIONS.items()
+    )
+
+
+def _negotiate(request: Request) -> str:
+    fmt = request.query_params.get("format")
+    if fmt:
+        if fmt == "html":
+            return "text/html"
+        if fmt not in EXTENSIONS:
+            raise HTTPException(400, f"format: one of html, {', '.join(EXTENSIONS)}")
+        return EXTENSIONS[fmt]
+    media = best_match(request.headers.get("accept"), OFFERED)
+    if media is None:
+        raise HTTPException(406, "available as " + ", ".join(OFFERED))
+    return media
+
+
+def dereference(request: Request, served: Served, resource: str) -> Response:
+    media = _negotiate(request)
+    result = run_internal(served, "describe", resource=resource)
+    assert isinstance(result, GraphResult)
+    if not any(text_of(t.subject) == resource for t in result.triples):
+        raise HTTPException(404, f"nothing is known about {resource}")
+    path = request.url.path
+    if media != "text/html":
+        return _rdf_response(result, media, path)
+    response = render_resource(request, served, resource, result)
+    response.headers["Vary"] = "Accept"
+    response.headers["Link"] = _alternates(path)
+    return response
+
+
+@router.get("/id/{path:path}", summary="Dereference a thing of the graph", response_model=None)
+async def thing(path: str, request: Request, served: ServedDep) -> Response:
+    response: Response = await run_in_threadpool(dereference, request, served, iri.ID + path)
+    return response
+
+
+def _ontology(request: Request, served: Served) -> Response:
+    media = _negotiate(request)
+    result = run_internal(served, "ontology")
+    assert isinstance(result, GraphResult)
+    if media != "text/html":
+        return _rdf_response(result, media, "/def/")
+    return render_ontology(request, served)
+
+
+@router.get("/def/", summary="The ontology: HTML documentation or RDF", response_model=None)
+async def ontology(request: Request, served: ServedDep) -> Response:
+    response: Response = await run_in_threadpool(_ontology, request, served)
+    return response
+
+
+@router.get("/def/{term}", summary="One ontology term", response_model=None)
+async def term(term: str, request: Request, served: ServedDep) -> Response:
+    response: Response = await run_in_threadpool(dereference, request, served, str(iri.DOKG) + term)
+    return response
+
+
+def _void(request: Request, served: Served) -> Response:
+    media = best_match(request.headers.get("accept"), RDF_TYPES) or "text/turtle"
+    base = str(request.base_url)
+    data = dataset_description(base, served, media)
+    return Response(data, media_type=GRAPH_FORMATS[media].media_type, headers={"Vary": "Accept"})
+
+
+@router.get("/.well-known/void", summary="VoID and DCAT-AP.de description", response_model=None)
+async def void(request: Request, served: ServedDep) -> Response:
+    response: Response = await run_in_threadpool(_void, request, served)
+    return response
+
+
+@router.get("/dataset", summary="The dataset (same as /.well-known/void)", response_model=None)
+async def dataset(request: Request, served: ServedDep) -> Response:
+    response: Response = await run_in_threadpool(_void, request, served)
+    return response
+
+
+@router.get("/dumps/{name}", summary="Download a dump of the whole graph", response_model=None)
+def dump(name: str, served: ServedDep) -> Any:
+    if name not in DUMPS:
+        raise HTTPException(404, "dumps: " + ", ".join(DUMPS))
+    path = served.settings.build_dir / name
+    if not path.exists():
+        raise HTTPException(404, f"{name} is not in this build")
+    return FileResponse(path, media_type=DUMPS[name][0], filename=name)

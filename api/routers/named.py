@@ -1,0 +1,162 @@
+"""``/queries``: every named query as its own typed operation.
+
+Each ``queries/<name>.rq`` becomes ``GET /queries/<name>`` with operationId ``<name>`` and its
+declared parameters in the OpenAPI document. Values are validated by :mod:`api.named_queries`
+(400 naming the parameter), bound as RDF terms, and answered as JSON (plain rows) or CSV.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.backends import Dataset, QueryError
+from api.deps import Served, ServedDep, get_served
+from api.named_queries import NamedQuery, NamedResult, ParameterError
+from api.negotiation import best_match
+from api.results import SelectResult, solutions_csv
+from api.runner import QueryTimeout
+
+router = APIRouter(tags=["Named queries"])
+
+
+@router.get("/queries", summary="List the named queries")
+def list_queries(served: ServedDep) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": q.name,
+            "summary": q.summary,
+            "description": q.description,
+            "path": f"/queries/{q.name}",
+            "columns": list(q.columns),
+            "params": [
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "required": p.required,
+                    "default": p.default,
+                    "values": list(p.values),
+                    "kind": p.kind,
+                    "description": p.description,
+                    "example": p.example,
+                }
+                for p in q.params
+            ],
+            "sparql": q.text,
+        }
+        for q in served.catalog.values()
+    ]
+
+
+def execute(served: Served, query: NamedQuery, values: dict[str, str]) -> NamedResult:
+    bindings = query.bind(values)
+    result = served.runner.run(query.text, bindings=bindings, dataset=Dataset())
+    if not isinstance(result, SelectResult):
+        raise QueryError(f"{query.name} is not a SELECT query")
+    return NamedResult(query, result, values)
+
+
+def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
+    async def endpoint(request: Request) -> Response:
+        served = get_served(request)
+        values = {k: v for k, v in request.query_params.items() if k != "format"}
+        fmt = request.query_params.get("format")
+        if fmt not in (None, "json", "csv"):
+            return PlainTextResponse("parameter 'format': json or csv\n", status_code=400)
+        try:
+            result = await run_in_threadpool(execute, served, query, values)
+        except ParameterError as error:
+            return JSONResponse({"error": str(error), "parameter": error.name}, status_code=400)
+        except QueryError as error:
+            return JSONResponse({"error": f"query rejected: {error}"}, status_code=400)
+        except QueryTimeout as error:
+            return JSONResponse({"error": str(error)}, status_code=503)
+        headers = {"Vary": "Accept"}
+        if result.result.truncated:
+            headers["X-Result-Truncated"] = f"true; row limit {served.settings.row_limit}"
+        wanted = fmt or (
+            "csv"
+            if best_match(request.headers.get("accept"), ["application/json", "text/csv"])
+            == "text/csv"
+            else "json"
+        )
+        if wanted == "csv":
+            return Response(
+                solutions_csv(result.result, columns=result.columns),
+                media_type="text/csv; charset=utf-8",
+                headers=headers,
+            )
+        return JSONResponse(result.to_json(), headers=headers)
+
+    endpoint.__name__ = query.name.replace("-", "_")
+    return endpoint
+
+
+def _openapi_extra(query: NamedQuery) -> dict[str, Any]:
+    parameters: list[dict[str, Any]] = [
+        {
+            "name": p.name,
+            "in": "query",
+            "required": p.required,
+            "description": p.description or p.name,
+            "schema": p.openapi_schema(),
+        }
+        for p in query.params
+    ]
+    parameters.append(
+        {
+            "name": "format",
+            "in": "query",
+            "required": False,
+            "description": "json (default) or csv; or use Accept",
+            "schema": {"type": "string", "enum": ["json", "csv"]},
+        }
+    )
+    row_schema = {
+        "type": "object",
+        "properties": {c: {} for c in query.columns},
+    }
+    return {
+        "parameters": parameters,
+        "responses": {
+            "200": {
+                "description": "result rows",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "query": {"type": "string"},
+                                "params": {"type": "object"},
+                                "columns": {"type": "array", "items": {"type": "string"}},
+                                "rows": {"type": "array", "items": row_schema},
+                                "truncated": {"type": "boolean"},
+                            },
+                        }
+                    },
+                    "text/csv": {"schema": {"type": "string"}},
+                },
+            },
+            "400": {"description": "a parameter does not fit (the message names it)"},
+            "503": {"description": "the query ran out of time"},
+        },
+    }
+
+
+def add_named_query_routes(app: FastAPI, catalog: dict[str, NamedQuery]) -> None:
+    """One GET operation per named query, typed in the OpenAPI document."""
+    for query in catalog.values():
+        app.add_api_route(
+            f"/queries/{query.name}",
+            _endpoint(query),
+            methods=["GET"],
+            operation_id=query.name,
+            summary=query.summary,
+            description=query.description,
+            tags=["Named queries"],
+            openapi_extra=_openapi_extra(query),
+            response_class=Response,
+        )

@@ -1,0 +1,61 @@
+"""Typed settings for the server, read once from the environment.
+
+Every limit a public endpoint needs has a name and a default here, so the README can list them
+and a test can set them small through :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the server serves and the limits it keeps.
+
+    >>> Settings().row_limit
+    10000
+    """
+
+    build_dir: Path = Path("build")
+    endpoint: str | None = None  # serve a remote SPARQL server instead of the build
+    store_dir: Path | None = None  # on-disk pyoxigraph store (default: <build_dir>/store)
+    query_timeout: float = 20.0  # seconds, for /sparql and named queries
+    row_limit: int = 10_000  # rows (or triples) per answer; more is truncated and said so
+    max_query_length: int = 20_000  # characters of query text
+    max_depth: int = 64  # nesting of { ( [ in a query, checked before the engine sees it
+    max_body: int = 1_000_000  # bytes of a request body
+    workers: int = 2  # query worker processes (0: run queries in the server process)
+    corpus_dir: Path = Path(__file__).resolve().parent.parent / "corpus"  # for document pages
+
+    @classmethod
+    def from_env(cls, build_dir: Path | None = None) -> Settings:
+        env_build = os.environ.get("DORTMUND_KG_BUILD_DIR")
+        store = os.environ.get("DORTMUND_KG_STORE_DIR")
+        return cls(
+            build_dir=build_dir or Path(env_build or "build"),
+            endpoint=os.environ.get("DORTMUND_KG_ENDPOINT") or None,
+            store_dir=Path(store) if store else None,
+            query_timeout=_float("DORTMUND_KG_QUERY_TIMEOUT", 20.0),
+            row_limit=_int("DORTMUND_KG_ROW_LIMIT", 10_000),
+            max_query_length=_int("DORTMUND_KG_MAX_QUERY_LENGTH", 20_000),
+            max_depth=_int("DORTMUND_KG_MAX_DEPTH", 64),
+            max_body=_int("DORTMUND_KG_MAX_BODY", 1_000_000),
+            workers=_int("DORTMUND_KG_WORKERS", 2),
+        )
+
+    @property
+    def dataset_path(self) -> Path:
+        return self.build_dir / "dataset.nq"

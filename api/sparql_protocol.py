@@ -1,0 +1,214 @@
+"""``/sparql``: the SPARQL 1.1 Protocol, read-only.
+
+Query by GET, by POST form and by POST ``application/sparql-query``; ``default-graph-uri`` and
+``named-graph-uri`` select among the dataset's graphs (an unknown graph is simply empty: nothing
+is ever fetched). Results as SPARQL JSON, XML, CSV, TSV; graphs as Turtle, N-Triples, JSON-LD,
+RDF/XML, by ``Accept`` (or ``format=`` for download links). A GET without a query returns the
+SPARQL Service Description. Every malformed request gets the protocol's 4xx with a plain-text
+message; updates, ``LOAD``, ``SERVICE`` and foreign ``FROM`` are refused before the engine sees
+the query (:mod:`api.sparql_text`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.backends import Dataset, QueryError
+from api.deps import Served, ServedDep
+from api.descriptions import service_description
+from api.negotiation import best_match
+from api.results import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    GraphResult,
+    serialise_graph,
+    serialise_solutions,
+)
+from api.runner import QueryTimeout
+from api.sparql_text import QueryRefused, check_read_only
+
+router = APIRouter(tags=["SPARQL"])
+
+FORMAT_SHORTCUTS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+SOLUTION_TYPES = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "application/json",
+]
+GRAPH_TYPES = [
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+    "text/plain",
+]
+
+
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+def _one(values: dict[str, list[str]], name: str) -> str | None:
+    found = values.get(name, [])
+    if len(found) > 1:
+        raise ProtocolError(400, f"{len(found)} '{name}' parameters given; send exactly one")
+    return found[0] if found else None
+
+
+def _charset_ok(content_type: str) -> bool:
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value.strip('"').lower() not in ("utf-8", "utf8"):
+            return False
+    return True
+
+
+async def _read_request(request: Request, served: Served) -> tuple[str | None, Dataset, str]:
+    """The query text, dataset and requested format of a protocol request."""
+    url_params = parse_qs(request.url.query, keep_blank_values=True)
+    params: dict[str, list[str]] = {k: list(v) for k, v in url_params.items()}
+    if request.method == "POST":
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > served.settings.max_body:
+            raise ProtocolError(413, f"request body larger than {served.settings.max_body} bytes")
+        body = await request.body()
+        if len(body) > served.settings.max_body:
+            raise ProtocolError(413, f"request body larger than {served.settings.max_body} bytes")
+        content_type = request.headers.get("content-type", "")
+        media = content_type.split(";")[0].strip().lower()
+        if not media:
+            raise ProtocolError(400, "POST needs a Content-Type header")
+        if not _charset_ok(content_type):
+            raise ProtocolError(415, "only UTF-8 request bodies are accepted")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ProtocolError(400, "request body is not valid UTF-8") from None
+        if media == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(text, keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif media == "application/sparql-query":
+            if "query" in params:
+                raise ProtocolError(400, "a direct POST carries the query in the body only")
+            params["query"] = [text]
+        elif media == "application/sparql-update":
+            raise ProtocolError(400, "SPARQL Update is refused: this endpoint is read-only")
+        else:
+            raise ProtocolError(415, f"unsupported Content-Type {media!r}")
+    if "update" in params:
+        raise ProtocolError(400, "SPARQL Update is refused: this endpoint is read-only")
+    query = _one(params, "query")
+    dataset = Dataset(
+        default_graphs=tuple(params.get("default-graph-uri", [])),
+        named_graphs=tuple(params.get("named-graph-uri", [])),
+    )
+    return query, dataset, _one(params, "format") or ""
+
+
+def _choose(accept: str | None, fmt: str, offered: list[str]) -> str | None:
+    if fmt:
+        wanted = FORMAT_SHORTCUTS.get(fmt, fmt)
+        return wanted if wanted in offered else None
+    return best_match(accept, offered)
+
+
+def answer(served: Served, query: str, dataset: Dataset, accept: str | None, fmt: str) -> Response:
+    """Check, run and serialise one query; used by ``/sparql`` and the web UI."""
+    try:
+        check_read_only(
+            query,
+            known_graphs=served.graphs,
+            max_length=served.settings.max_query_length,
+            max_depth=served.settings.max_depth,
+        )
+        result = served.runner.run(query, dataset=dataset)
+    except QueryRefused as error:
+        return _error(400, str(error))
+    except QueryError as error:
+        return _error(400, f"query rejected: {error}")
+    except QueryTimeout as error:
+        return _error(503, f"{error}; the query was stopped. Narrow it down or add a LIMIT.")
+    headers = {"Vary": "Accept"}
+    if result.truncated:
+        headers["X-Result-Truncated"] = f"true; row limit {served.settings.row_limit}"
+    if isinstance(result, GraphResult):
+        media = _choose(accept, fmt, GRAPH_TYPES)
+        if media is None:
+            return _error(406, "graph results are available as " + ", ".join(GRAPH_TYPES[:4]))
+        fmt_info = GRAPH_FORMATS[media]
+        data = serialise_graph(result, fmt_info.media_type)
+    else:
+        media = _choose(accept, fmt, SOLUTION_TYPES)
+        if media is None:
+            return _error(406, "results are available as " + ", ".join(SOLUTION_TYPES[:4]))
+        fmt_info = SOLUTION_FORMATS[media]
+        data = serialise_solutions(result, fmt_info.media_type)
+    if fmt:
+        headers["Content-Disposition"] = f'attachment; filename="result.{fmt_info.extension}"'
+    return Response(data, media_type=_with_charset(fmt_info.media_type), headers=headers)
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
+
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "query results, or the service description without a query"},
+    400: {"description": "malformed or refused query"},
+    503: {"description": "the query ran out of time"},
+}
+
+
+@router.get("/sparql", summary="SPARQL query by GET", responses=RESPONSES, operation_id="sparql")
+async def sparql(request: Request, served: ServedDep) -> Response:
+    return await _sparql(request, served)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL query by POST (form or application/sparql-query)",
+    responses=RESPONSES,
+    operation_id="sparqlPost",
+)
+async def sparql_post(request: Request, served: ServedDep) -> Response:
+    return await _sparql(request, served)
+
+
+async def _sparql(request: Request, served: Served) -> Response:
+    try:
+        query, dataset, fmt = await _read_request(request, served)
+    except ProtocolError as error:
+        return _error(error.status, error.message)
+    accept = request.headers.get("accept")
+    if query is None:
+        if request.method == "POST":
+            return _error(400, "no query given")
+        media = best_match(accept, GRAPH_TYPES) or "text/turtle"
+        data = service_description(str(request.url_for("sparql")), served, media)
+        return Response(data, media_type=_with_charset(GRAPH_FORMATS[media].media_type))
+    response: Response = await run_in_threadpool(answer, served, query, dataset, accept, fmt)
+    return response

@@ -1,0 +1,91 @@
+"""OWL RL reasoning with owlrl, over what needs it: ontology, reference data and links.
+
+owlrl is slow on large graphs, so text literals and text selectors never go into the reasoner:
+a document contributes only its IRI-to-IRI triples (types, authors, mentions, topics,
+sections). The ontology plus reference data are closed once; each document is then reasoned on
+top of that closure, and only what is new about the project's own things is kept, in its own
+named graph (inferred triples never go into the source graphs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import owlrl
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+
+from graph_build.errors import BuildError
+from mappings.iri import DOKG, ID
+
+ERRNS = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+_TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
+# Links that entail nothing a query needs (text structure, provenance of spans, targets):
+# leaving them out keeps owlrl's fixpoint loop short.
+_NOT_FOR_REASONING = {
+    DOKG.textSpan, OA.hasSelector, OA.hasSource, DOKG.inSection, DOKG.parentSection,
+    DOKG.parentStatement, DOKG.hasTarget, DOKG.modality, DOKG.testability, DOKG.sourceFile,
+    DOKG.topic, DOKG.hasMention, DOKG.refersTo,
+}
+_STRUCTURE_SUFFIXES = ("/span", "/position", "/quote")
+
+
+def _closure(graph: Graph) -> Graph:
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    errors = sorted(str(o) for o in graph.objects(None, ERRNS.error))
+    if errors:
+        raise BuildError("ontology inconsistent (OWL RL): " + "; ".join(errors))
+    return graph
+
+
+def reasoning_input(data: Graph) -> Iterable[tuple[URIRef, URIRef, URIRef]]:
+    """The IRI-to-IRI triples of a document graph that reasoning needs."""
+    for s, p, o in data:
+        if isinstance(o, Literal) or p in _NOT_FOR_REASONING:
+            continue
+        if str(s).endswith(_STRUCTURE_SUFFIXES) or "/target/" in str(s) or "/mention/" in str(s):
+            continue
+        if isinstance(s, URIRef) and str(s).startswith(ID + "section/"):
+            continue
+        yield s, p, o  # type: ignore[misc]
+
+
+def _keep(s: object, p: object, o: object) -> bool:
+    if not isinstance(s, URIRef) or not str(s).startswith(ID) or not isinstance(o, URIRef):
+        return False  # literals and anonymous classes (OWL restrictions) are not kept
+    if p == OWL.sameAs and s == o:
+        return False
+    return not (p == RDF.type and o in _TRIVIAL_TYPES)
+
+
+class Reasoner:
+    """Closes ontology + reference once, then reasons document by document on top of it."""
+
+    def __init__(self, ontology: Graph, reference: Graph) -> None:
+        base = Graph()
+        for t in ontology:
+            base.add(t)
+        for t in reference:
+            base.add(t)
+        asserted = set(base)
+        self.base = _closure(base)
+        self.reference_inferred = Graph()
+        for t in self.base:
+            if t not in asserted and _keep(*t):
+                self.reference_inferred.add(t)
+
+    def infer(self, document: Graph) -> Graph:
+        """Triples entailed by the document's links that are not already asserted anywhere."""
+        work = Graph()
+        for t in self.base:
+            work.add(t)
+        doc_triples = list(reasoning_input(document))
+        for t in doc_triples:
+            work.add(t)
+        _closure(work)
+        known = set(doc_triples)
+        inferred = Graph()
+        for t in work:
+            if _keep(*t) and t not in known and t not in self.base and t not in document:
+                inferred.add(t)
+        return inferred

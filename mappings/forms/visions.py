@@ -1,0 +1,203 @@
+"""Parser for the text form ``visions`` (DOS, "Dortmunder Visionen 2020").
+
+The document is a title block, an "Einleitung:" and three sections (Digital, Oekologisch,
+Sozial) of goal states described as already reached ("wurde realisiert", "ist die Regel").
+The Einleitung's sentences are context (``intro-sentence``, :attr:`Modality.STATEMENT`);
+every other unit is a ``vision`` (:attr:`Modality.VISION`).
+
+Decisions, read off the file:
+
+* **One vision = one line-started unit**, neither one sentence nor one blank-line paragraph.
+  The author starts every new vision on a new line; a sentence that goes on in the same line
+  as the previous one elaborates it ("Die Verwaltung ist nachhaltig digitalisiert. Dazu
+  wurden … geschaffen." is one vision; "Und das nicht erst 2038!" and "Auch für E-Bikes,
+  E-Rollis, etc." are no visions of their own). Blank-line paragraphs would lump unrelated
+  goals (Glasfasernetz and WLAN, five school goals in one block), and single sentences would
+  cut elaborations off as meaningless fragments. A unit therefore starts at a line that
+  opens with an upper-case letter after a line ending in ``.``, ``!`` or ``?``, or after a
+  blank line; a line opening otherwise ("- queere Menschen", "(zur Zeit etwa 425.000,- €)")
+  continues the unit above.
+* A run of two or more blank lines is the PDF's page break: when the text before it does
+  not end a sentence ("um den Bereich" / "Bildung, Wohnen, …") the unit goes on after it.
+  A single blank line always ends a unit, even without a full stop ("… selbstverständlich").
+* A heading is a paragraph of one line with at most two words that does not end a sentence
+  ("Digital", "Einleitung:"); parenthesised lines right under it are its subtitle ("Sozial" /
+  "(also antifaschistisch!)") and belong to the heading's span, not to a statement.
+* The title block before the first heading is the document's title (in the registry), not a
+  statement.
+* A one-sentence exclamation of at most five words standing alone is a slogan, context
+  (``sentence``, :attr:`Modality.STATEMENT`): "Antifaschistisch von Anfang an!" closes the
+  paper.
+* "Einwohnerinnenbeteiligung ist die Regel …" stands in every section; it is kept once per
+  section (three statements with equal text, different spans).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mappings import modality as cues
+from mappings.iri import slugify
+from mappings.ocr import repair
+from mappings.records import Modality, ParsedDocument, Section, Span, Statement
+from mappings.registry import DocumentInfo
+from mappings.sentences import split_sentences
+from mappings.source import SourceText
+from mappings.targets import extract_targets
+from mappings.text import join_lines
+
+INTRO_TITLE = "Einleitung"
+_SENTENCE_END = ".!?"
+_SUBTITLE = re.compile(r"^\(.*\)$")
+_SLOGAN_WORDS = 5
+
+
+def normalise(text: str) -> str:
+    """Lines and hyphenation joined, white space folded, OCR repaired.
+
+    >>> normalise("getrennte Fuß- \\nund Fahrradinfrastruktur")
+    'getrennte Fuß- und Fahrradinfrastruktur'
+    """
+    return repair(join_lines(text))
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Consecutive non-blank lines (1-based, inclusive) and the blank lines before them."""
+
+    first: int
+    last: int
+    gap: int
+
+
+def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
+    """Read the sections, the Einleitung's sentences and the visions of the DOS paper."""
+    blocks = _join_page_breaks(source, _blocks(source))
+    doc = ParsedDocument(doc_id=info.id)
+    section: Section | None = None
+    for block in blocks:
+        heading = _heading(source, block)
+        if heading is not None:
+            title, last = heading
+            section = _section(source, title, block.first, last, len(doc.sections) + 1)
+            if any(s.key == section.key for s in doc.sections):
+                raise ValueError(f"{source.name}:{block.first}: heading {title!r} occurs twice")
+            doc.sections.append(section)
+            block = _Block(last + 1, block.last, 0)
+            if block.first > block.last:
+                continue
+        if section is None:
+            continue  # the title block
+        if section.title == INTRO_TITLE:
+            _intro(source, section, block, doc.statements)
+        else:
+            _visions(source, section, block, doc.statements)
+    if not doc.sections:
+        raise ValueError(f"{source.name}: no section heading found")
+    return doc
+
+
+def _blocks(source: SourceText) -> list[_Block]:
+    blocks: list[_Block] = []
+    first: int | None = None
+    gap = 0
+    for n in range(1, source.line_count + 2):
+        blank = n > source.line_count or not source.line(n).strip()
+        if not blank and first is None:
+            first = n
+        elif blank and first is not None:
+            blocks.append(_Block(first, n - 1, gap))
+            first, gap = None, 0
+        if blank and n <= source.line_count:
+            gap += 1
+    return blocks
+
+
+def _join_page_breaks(source: SourceText, blocks: list[_Block]) -> list[_Block]:
+    """Join a block to the one before when a page break cut a sentence in two."""
+    out: list[_Block] = []
+    for block in blocks:
+        if out and block.gap >= 2:
+            before = source.line(out[-1].last).rstrip()
+            if before and before[-1] not in _SENTENCE_END and _heading(source, block) is None:
+                out[-1] = _Block(out[-1].first, block.last, out[-1].gap)
+                continue
+        out.append(block)
+    return out
+
+
+def _heading(source: SourceText, block: _Block) -> tuple[str, int] | None:
+    """The heading's title and its last line (subtitle included), if the block opens with one.
+
+    The heading may be followed by prose without a blank line ("Einleitung:" / "Wir von
+    DOS …"), but not by a lower-case line, which would make it a wrapped sentence.
+    """
+    line = source.line(block.first).strip()
+    if len(line.split()) > 2 or not line[0].isupper() or line[-1] in _SENTENCE_END + ",":
+        return None
+    last = block.first
+    while last < block.last and _SUBTITLE.match(source.line(last + 1).strip()):
+        last += 1
+    if last < block.last and source.line(last + 1).lstrip()[:1].islower():
+        return None
+    return line.rstrip(":").strip(), last
+
+
+def _section(source: SourceText, title: str, first: int, last: int, ordinal: int) -> Section:
+    span = source.trimmed_span(source.line_start(first), source.line_end(last))
+    return Section(key=slugify(title), title=title, level=1, span=span, ordinal=ordinal)
+
+
+def _intro(source: SourceText, section: Section, block: _Block, out: list[Statement]) -> None:
+    start, end = source.line_start(block.first), source.line_end(block.last)
+    for a, b in split_sentences(source.text, start, end):
+        out.append(_statement(source, section, source.span(a, b), "intro-sentence", out))
+
+
+def _visions(source: SourceText, section: Section, block: _Block, out: list[Statement]) -> None:
+    block_start, block_end = source.line_start(block.first), source.line_end(block.last)
+    sentence_starts = {a for a, _ in split_sentences(source.text, block_start, block_end)}
+    starts = [block.first]
+    for n in range(block.first + 1, block.last + 1):
+        before = source.line(n - 1).rstrip()
+        line = source.line(n)
+        opening = source.line_start(n) + len(line) - len(line.lstrip())
+        if not before:  # a blank line inside a block joined over a page break
+            continue
+        # a new sentence, not one after an abbreviation ("(ehem." / "Bürgerdienste)")
+        new_sentence = before[-1] in _SENTENCE_END and opening in sentence_starts
+        if new_sentence and line.lstrip()[:1].isupper():
+            starts.append(n)
+    ends = [n - 1 for n in starts[1:]] + [block.last]
+    for first, last in zip(starts, ends, strict=True):
+        span = source.trimmed_span(source.line_start(first), source.line_end(last))
+        kind = "sentence" if _is_slogan(source.slice(span)) else "vision"
+        out.append(_statement(source, section, span, kind, out))
+
+
+def _is_slogan(verbatim: str) -> bool:
+    text = verbatim.strip()
+    one_sentence = len(split_sentences(text)) == 1
+    return one_sentence and text.endswith("!") and len(text.split()) <= _SLOGAN_WORDS
+
+
+def _statement(
+    source: SourceText, section: Section, span: Span, kind: str, out: list[Statement]
+) -> Statement:
+    verbatim = source.slice(span)
+    text = normalise(verbatim)
+    modality = Modality.VISION if kind == "vision" else Modality.STATEMENT
+    targets = extract_targets(text)
+    return Statement(
+        ordinal=len(out) + 1,
+        kind=kind,
+        section_key=section.key,
+        section_path=(section.title,),
+        verbatim=verbatim,
+        normalised=text,
+        span=span,
+        modality=modality,
+        testability=cues.testability(text, modality, targets),
+        targets=targets,
+    )

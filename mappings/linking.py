@@ -1,0 +1,123 @@
+"""Links statements to the things they name (dokg:mentions) and to their topics (dokg:topic).
+
+The mapper calls :func:`link` once per statement. Only what the text names is asserted here:
+what a statement concerns *through facts* (the U41 is operated by DSW21, the airport belongs to
+the DSW21 group, Hörde is part of Dortmund) is left to the OWL RL reasoner and the chains in
+``ontology/entities.ttl``, so explicit and inferred links stay apart and each inferred one can be
+explained. Each mention keeps its exact source characters and absolute offsets into the source
+file, so a reader can check it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rdflib import RDF, XSD, Literal, Node, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from mappings import iri
+from mappings.iri import DOKG
+from mappings.linking_lexicon import Entry, find_mentions, load_lexicon
+from mappings.linking_view import TextView
+from mappings.records import Statement
+from mappings.topics import topics
+
+Triple = tuple[Node, Node, Node]
+
+
+def link(statement_iri: URIRef, statement: Statement, doc_id: str) -> list[Triple]:
+    """Mention and topic triples for one statement.
+
+    Mentions are found in the statement's verbatim text (OCR damage and all); each becomes a
+    ``dokg:Mention`` keyed by its offset into the verbatim text, with its surface form and its
+    absolute offsets ``statement.span.char_start + offset`` into the source file.
+    ``doc_id`` is accepted for the mapper's uniform call and reserved for per-document rules.
+    """
+    del doc_id  # all rules are corpus-wide for now
+    triples: list[Triple] = []
+    view = TextView.of(statement.verbatim)
+    seen: set[URIRef] = set()
+    for hit in find_mentions(view.text):
+        start, end = view.to_verbatim(hit.start, hit.end)
+        node = iri.mention(statement_iri, start)
+        surface = statement.verbatim[start:end]
+        line = statement.span.line_start + statement.verbatim.count("\n", 0, start)
+        absolute = statement.span.char_start
+        triples += [
+            (statement_iri, DOKG.hasMention, node),
+            (node, RDF.type, DOKG.Mention),
+            (node, DOKG.refersTo, hit.entry.entity),
+            (node, DOKG.surfaceForm, Literal(surface)),
+            (node, DOKG.charStart, Literal(absolute + start, datatype=XSD.integer)),
+            (node, DOKG.charEnd, Literal(absolute + end, datatype=XSD.integer)),
+            (node, DOKG.mentionLine, Literal(line, datatype=XSD.integer)),
+        ]
+        if hit.entry.entity not in seen:
+            seen.add(hit.entry.entity)
+            triples.append((statement_iri, DOKG.mentions, hit.entry.entity))
+    triples += [(statement_iri, DOKG.topic, concept) for concept in topics(statement)]
+    return triples
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("\u00ad", "").split()).casefold()
+
+
+@cache
+def _actor_names() -> dict[str, URIRef]:
+    """Folded labels and alt labels of every actor in the reference data."""
+    from mappings.reference.load import reference_graph  # parsed once, only when needed
+
+    graph = reference_graph()
+    prefix = str(iri.actor("x"))[:-1]
+    names: dict[str, URIRef] = {}
+    for predicate in (RDFS.label, SKOS.altLabel):
+        for subject, _, label in graph.triples((None, predicate, None)):
+            if isinstance(subject, URIRef) and str(subject).startswith(prefix):
+                names.setdefault(_fold(str(label)), subject)
+    return names
+
+
+def _actor_entries() -> tuple[Entry, ...]:
+    return tuple(e for e in load_lexicon() if e.kind == "actor")
+
+
+def resolve_actors(name: str) -> list[URIRef]:
+    """Every actor an organisation name refers to, in the order printed.
+
+    >>> [str(a).rsplit("/", 1)[-1] for a in resolve_actors(
+    ...     "CDU-Ratsfraktion und kommissarischer Vorsitzender des Kreisverbandes CDU")]
+    ['cdu-fraktion-dortmund', 'cdu-dortmund']
+    """
+    folded = _fold(name)
+    if not folded:
+        return []
+    exact = _actor_names().get(folded)
+    if exact is not None:
+        return [exact]
+    view = TextView.of(re.sub(r"\s+", " ", name).strip())
+    found: list[URIRef] = []
+    for hit in find_mentions(view.text, _actor_entries()):
+        if hit.entry.entity not in found:
+            found.append(hit.entry.entity)
+    return found
+
+
+def resolve_actor(name: str) -> URIRef | None:
+    """The actor an organisation name refers to, as printed (e.g. in signatures), or None.
+
+    An exact (case- and space-insensitive) match on the actors' labels and aliases, else the
+    first actor the linker's patterns find in the name: a signature line such as
+    "CDU-Ratsfraktion und kommissarischer Vorsitzender des Kreisverbandes CDU" names the
+    organisation of the printed role first (see :func:`resolve_actors` for all of them).
+
+    >>> str(resolve_actor("Fraktion B90/DIE GRÜNEN")).rsplit("/", 1)[-1]
+    'gruene-fraktion-dortmund'
+    >>> str(resolve_actor("Kreisverband CDU")).rsplit("/", 1)[-1]
+    'cdu-dortmund'
+    >>> resolve_actor("Verein der Freunde") is None
+    True
+    """
+    actors = resolve_actors(name)
+    return actors[0] if actors else None

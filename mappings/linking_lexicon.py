@@ -1,0 +1,164 @@
+"""The linker's lexicon: surface-form patterns per thing, read from ``reference/lexicon.toml``.
+
+Patterns are data so that adding an alias is an edit to a table, not to code. Compiling them
+here adds what every pattern needs: tolerance for the OCR damage of the SPD and Zielbilder texts
+(an umlaut written once in a pattern also matches "ii", "a", "o"; ß also matches "B" and "ss").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import URIRef
+
+from mappings import iri
+
+LEXICON_FILE = Path(__file__).parent / "reference" / "lexicon.toml"
+
+_OCR_VARIANTS = {
+    "ü": "(?:ü|ii|u)",
+    "ä": "(?:ä|a)",
+    "ö": "(?:ö|o)",
+    "Ü": "(?:Ü|U)",
+    "Ä": "(?:Ä|A)",
+    "Ö": "(?:Ö|O)",
+    "ß": "(?:ß|B|ss)",
+}
+
+KINDS: dict[str, Callable[[str], URIRef]] = {
+    "actor": iri.actor,
+    "place": iri.place,
+    "project": iri.project,
+    "line": iri.transit_line,
+    "service": iri.service,
+}
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing and the compiled patterns that name it."""
+
+    ref: str  # "<kind>/<slug>"
+    entity: URIRef
+    patterns: tuple[re.Pattern[str], ...]
+    not_before: tuple[re.Pattern[str], ...] = ()
+    not_after: tuple[re.Pattern[str], ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.ref.split("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in a view text: ``[start, end)`` and the entry it names."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def ocr_tolerant(pattern: str) -> str:
+    """Let umlauts and ß in a pattern also match their OCR damage (outside character classes).
+
+    >>> bool(re.fullmatch(ocr_tolerant("Grünflächenamt"), "Griinflachenamt"))
+    True
+    """
+    out: list[str] = []
+    in_class = False
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+            out.append(ch)
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        out.append(ch if in_class or ch not in _OCR_VARIANTS else _OCR_VARIANTS[ch])
+    return "".join(out)
+
+
+def entity_for(ref: str) -> URIRef:
+    """The IRI for a ``"<kind>/<slug>"`` reference, minted by :mod:`mappings.iri`."""
+    kind, _, slug = ref.partition("/")
+    if kind not in KINDS:
+        raise LexiconError(f"unknown kind in ref {ref!r}")
+    return KINDS[kind](slug)
+
+
+def _compile(pattern: str, flags: int, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(ocr_tolerant(pattern), flags)
+    except re.error as exc:
+        raise LexiconError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_FILE) -> tuple[Entry, ...]:
+    """Read and compile the lexicon; raise :class:`LexiconError` naming a bad entry."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: {exc}") from None
+    entries: list[Entry] = []
+    for n, raw in enumerate(data.get("entry", []), start=1):
+        where = f"{path}: [[entry]] #{n}"
+        if "ref" not in raw or not raw.get("patterns"):
+            raise LexiconError(f"{where}: needs ref and patterns")
+        flags = re.IGNORECASE if raw.get("ignore_case") else 0
+        entries.append(
+            Entry(
+                ref=raw["ref"],
+                entity=entity_for(raw["ref"]),
+                patterns=tuple(_compile(p, flags, where) for p in raw["patterns"]),
+                not_before=tuple(_compile(p, 0, where) for p in raw.get("not_before", [])),
+                not_after=tuple(_compile(p, 0, where) for p in raw.get("not_after", [])),
+            )
+        )
+    return tuple(entries)
+
+
+def _candidates(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
+    hits: list[Hit] = []
+    for entry in entries:
+        for pattern in entry.patterns:
+            for match in pattern.finditer(text):
+                group = "m" if "m" in pattern.groupindex and match.group("m") else 0
+                start, end = match.span(group)
+                if start == end:
+                    continue
+                before, after = text[max(0, start - 30) : start], text[end : end + 30]
+                if any(p.search(before) for p in entry.not_before):
+                    continue
+                if any(p.match(after) for p in entry.not_after):
+                    continue
+                hits.append(Hit(start, end, entry))
+    return hits
+
+
+def find_mentions(text: str, entries: tuple[Entry, ...] | None = None) -> list[Hit]:
+    """Non-overlapping mentions in ``text``, longest first, then leftmost; in text order."""
+    chosen: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    candidates = _candidates(text, entries if entries is not None else load_lexicon())
+    for hit in sorted(candidates, key=lambda h: (-(h.end - h.start), h.start, h.entry.ref)):
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        chosen.append(hit)
+        taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)

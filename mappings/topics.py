@@ -1,0 +1,93 @@
+"""Topics of a statement from its section path and its content (``reference/topic_rules.toml``).
+
+The rules are patterns per concept of the topic scheme (CAP major topics with narrower local
+concepts). A statement gets every concept whose content or section patterns match; a local
+concept brings its CAP major topic along, so a query by major topic needs no reasoning. Every
+pledge gets at least one topic: when nothing matches, the scheme's fallback concept, so that a
+gap in the rules stays countable instead of silently dropping the pledge from topic queries.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import URIRef
+
+from mappings import iri
+from mappings.linking_lexicon import ocr_tolerant
+from mappings.records import Statement
+
+RULES_FILE = Path(__file__).parent / "reference" / "topic_rules.toml"
+
+
+class TopicRulesError(ValueError):
+    """The topic rules file is malformed; the message names the concept."""
+
+
+@dataclass(frozen=True)
+class TopicRule:
+    slug: str
+    broader: str | None
+    content: tuple[re.Pattern[str], ...]
+    section: tuple[re.Pattern[str], ...]
+    fallback: bool = False
+
+
+def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(ocr_tolerant(p), re.IGNORECASE) for p in patterns)
+    except re.error as exc:
+        raise TopicRulesError(f"{where}: {exc}") from None
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> tuple[TopicRule, ...]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TopicRulesError(f"{path}: {exc}") from None
+    rules: list[TopicRule] = []
+    for n, raw in enumerate(data.get("concept", []), start=1):
+        where = f"{path}: [[concept]] #{n} {raw.get('slug', '?')}"
+        if "slug" not in raw:
+            raise TopicRulesError(f"{where}: missing slug")
+        rules.append(
+            TopicRule(
+                slug=raw["slug"],
+                broader=raw.get("broader"),
+                content=_compile(raw.get("content", []), where),
+                section=_compile(raw.get("section", []), where),
+                fallback=bool(raw.get("fallback", False)),
+            )
+        )
+    if sum(r.fallback for r in rules) != 1:
+        raise TopicRulesError(f"{path}: exactly one concept must be the fallback")
+    return tuple(rules)
+
+
+def topic_slugs(statement: Statement) -> list[str]:
+    """Slugs of the statement's topics, in rule order, broader CAP topics included."""
+    rules = load_rules()
+    content = " ".join(filter(None, (statement.lead_in, statement.normalised)))
+    section = " › ".join(statement.section_path)
+    found: list[str] = []
+    for rule in rules:
+        if any(p.search(content) for p in rule.content) or any(
+            p.search(section) for p in rule.section
+        ):
+            found.append(rule.slug)
+    for rule in rules:
+        if rule.slug in found and rule.broader and rule.broader not in found:
+            found.append(rule.broader)
+    if not found and statement.is_pledge:
+        found = [r.slug for r in rules if r.fallback]
+    return found
+
+
+def topics(statement: Statement) -> list[URIRef]:
+    """The statement's topic concepts as IRIs (see :func:`topic_slugs`)."""
+    return [iri.topic(slug) for slug in topic_slugs(statement)]

@@ -1,0 +1,81 @@
+"""Dereferencing /id/ and /def/ IRIs with content negotiation; VoID/DCAT; dumps."""
+
+from __future__ import annotations
+
+import pytest
+import rdflib
+from fastapi.testclient import TestClient
+from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID
+
+DSW21 = rdflib.URIRef("https://w3id.org/dortmund-kg/id/actor/dsw21")
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
+def test_thing_dereferences_to_rdf_by_accept(client: TestClient, accept: str, fmt: str) -> None:
+    response = client.get("/id/actor/dsw21", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert "Accept" in response.headers["vary"]
+    graph = rdflib.Graph().parse(data=response.content, format=fmt)
+    assert (DSW21, RDFS.label, rdflib.Literal("DSW21", lang="de")) in graph
+    assert (None, rdflib.URIRef("https://w3id.org/dortmund-kg/def/concerns"), DSW21) in graph
+
+
+def test_browser_gets_an_html_page_with_the_pledges_per_author(client: TestClient) -> None:
+    response = client.get("/id/actor/dsw21", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<h1 id="label">DSW21</h1>' in response.text
+    assert "SPD Dortmund" in response.text and "Ablehnungen" in response.text
+    assert 'href="/id/document/2020-spd-kommunalwahlprogramm#L104"' in response.text
+
+
+def test_unknown_thing_is_404(client: TestClient) -> None:
+    assert client.get("/id/actor/nobody", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_statement_page_links_to_its_source_line(client: TestClient) -> None:
+    page = client.get("/id/statement/2021-gruene-cdu-leitlinien/a00000000002").text
+    assert 'href="/id/document/2021-gruene-cdu-leitlinien#L15"' in page
+
+
+def test_ontology_has_html_documentation_and_turtle(client: TestClient) -> None:
+    html = client.get("/def/", headers={"Accept": "text/html"})
+    assert 'href="/def/Pledge"' in html.text
+    turtle = client.get("/def/", headers={"Accept": "text/turtle"})
+    graph = rdflib.Graph().parse(data=turtle.text, format="turtle")
+    pledge = rdflib.URIRef("https://w3id.org/dortmund-kg/def/Pledge")
+    assert (pledge, RDFS.label, rdflib.Literal("Pledge", lang="en")) in graph
+
+
+def test_void_and_dcat_describe_the_dataset(client: TestClient) -> None:
+    response = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    dataset = rdflib.URIRef("https://w3id.org/dortmund-kg/dataset")
+    assert (dataset, RDF.type, DCAT.Dataset) in graph
+    assert (
+        dataset,
+        DCTERMS.license,
+        rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/"),
+    ) in graph
+    assert graph.value(dataset, VOID.sparqlEndpoint) == rdflib.URIRef("http://testserver/sparql")
+    subset_total = sum(
+        int(graph.value(s, VOID.triples)) for s in graph.objects(dataset, VOID.subset)
+    )
+    assert int(graph.value(dataset, VOID.triples)) == subset_total > 150
+    assert len(set(graph.objects(dataset, DCTERMS.source))) == 2
+    assert (
+        dataset,
+        rdflib.URIRef("http://dcat-ap.de/def/dcatde/politicalGeocodingLevelURI"),
+        rdflib.URIRef("http://dcat-ap.de/def/politicalGeocoding/Level/municipality"),
+    ) in graph
+
+
+def test_unknown_dump_is_404(client: TestClient) -> None:
+    assert client.get("/dumps/secret.txt").status_code == 404

@@ -1,0 +1,135 @@
+"""Competency questions on the built graph: pledges for an actor, by place, by topic, by party.
+
+These read the session build (``run_named`` in tests/conftest.py), so they check the whole
+chain: parser → mapper → linker → reasoner → named query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Run = Callable[..., list[dict[str, str]]]
+COLUMNS = {
+    "pledge",
+    "author",
+    "authorLabel",
+    "document",
+    "lineStart",
+    "lineEnd",
+    "modality",
+    "quote",
+    "mention",
+    "path",
+}
+GRUENE_2025 = "2025-gruene-kommunalwahlprogramm"
+LEITLINIEN = "2021-gruene-cdu-leitlinien"
+
+
+def _covering(rows: list[dict[str, str]], doc: str, line: int) -> list[dict[str, str]]:
+    return [
+        r
+        for r in rows
+        if r["document"].endswith("/" + doc) and int(r["lineStart"]) <= line <= int(r["lineEnd"])
+    ]
+
+
+@pytest.fixture(scope="module")
+def dsw21_rows(run_named: Run) -> list[dict[str, str]]:
+    return run_named("pledges-for-actor", actor="dsw21")
+
+
+def test_pledges_for_dsw21_carry_the_promised_columns(dsw21_rows: list[dict[str, str]]) -> None:
+    assert dsw21_rows
+    assert set(dsw21_rows[0]) >= COLUMNS
+    assert {r["mention"] for r in dsw21_rows} == {"explicit", "inferred"}
+
+
+def test_a_pledge_about_the_u41_concerns_dsw21_by_inference(
+    dsw21_rows: list[dict[str, str]],
+) -> None:
+    rows = _covering(dsw21_rows, GRUENE_2025, 2286)  # "… 5-Minuten-Takt der U41 nach Hörde"
+    assert rows and all(r["mention"] == "inferred" for r in rows)
+    assert any("U41 → operated by DSW21" in r["path"] for r in rows)
+    assert {r["author"].rsplit("/", 1)[-1] for r in rows} == {"gruene-dortmund"}
+
+
+def test_a_pledge_naming_dsw21_is_explicit_for_both_leitlinien_authors(
+    dsw21_rows: list[dict[str, str]],
+) -> None:
+    rows = _covering(dsw21_rows, LEITLINIEN, 453)  # "Umwandlung von DSW21 in eine GmbH"
+    assert {r["mention"] for r in rows} == {"explicit"}
+    assert {r["author"].rsplit("/", 1)[-1] for r in rows} == {
+        "gruene-fraktion-dortmund",
+        "cdu-fraktion-dortmund",
+    }
+
+
+def test_the_airport_concerns_dsw21_through_ownership(dsw21_rows: list[dict[str, str]]) -> None:
+    rows = _covering(dsw21_rows, LEITLINIEN, 80)  # Start- und Landebahn des Flughafens
+    assert any(r["mention"] == "inferred" and "subsidiary of DSW21" in r["path"] for r in rows)
+
+
+def test_s_bahn_and_fare_pledges_alone_are_not_dsw21s(dsw21_rows: list[dict[str, str]]) -> None:
+    for line in (2340, 2355, 3149):  # Regional-/S-Bahn-Takt; Deutschlandticket Sozial (twice)
+        assert _covering(dsw21_rows, GRUENE_2025, line) == [], line
+
+
+@pytest.mark.parametrize(
+    ("actor", "doc", "line"),
+    [
+        ("dogewo21", LEITLINIEN, 58),
+        ("dsg", GRUENE_2025, 1133),
+        ("dew21", GRUENE_2025, 401),
+        ("edg", LEITLINIEN, 290),
+        ("flughafen-dortmund", GRUENE_2025, 3055),
+    ],
+)
+def test_named_companies_have_explicit_pledges(
+    run_named: Run, actor: str, doc: str, line: int
+) -> None:
+    rows = _covering(run_named("pledges-for-actor", actor=actor), doc, line)
+    assert rows and {r["mention"] for r in rows} == {"explicit"}
+
+
+def test_counts_per_author_add_up(run_named: Run, dsw21_rows: list[dict[str, str]]) -> None:
+    counts = run_named("actor-pledge-counts", actor="dsw21")
+    gruene = [c for c in counts if c["author"].endswith("/gruene-dortmund")]
+    assert gruene
+    pledges = {r["pledge"] for r in dsw21_rows if r["author"].endswith("/gruene-dortmund")}
+    assert sum(int(c["pledges"]) for c in gruene) == len(pledges)
+    for c in counts:
+        assert int(c["explicit"]) + int(c["inferred"]) == int(c["pledges"])
+
+
+def test_parties_for_dsw21_lists_the_greens_first_with_both_kinds(run_named: Run) -> None:
+    rows = run_named("parties-for-actor", actor="dsw21")
+    top = rows[0]
+    assert top["author"].endswith("/gruene-dortmund")
+    assert int(top["explicit"]) > 0 and int(top["inferred"]) > 0
+
+
+def test_a_pledge_about_hoerde_counts_for_its_district_and_the_city(run_named: Run) -> None:
+    for place in ("hoerde", "stadtbezirk-hoerde", "dortmund"):
+        rows = _covering(run_named("pledges-by-place", place=place), GRUENE_2025, 2286)
+        assert rows, place
+        assert any(r["mentioned"].endswith("/place/hoerde") for r in rows)
+        expected = "explicit" if place == "hoerde" else "inferred"
+        assert {r["mention"] for r in rows if r["mentioned"].endswith("/hoerde")} == {expected}
+
+
+def test_pledges_by_place_can_be_narrowed_to_one_author(run_named: Run) -> None:
+    rows = run_named(
+        "pledges-by-place", place="stadtbezirk-innenstadt-nord", author="gruene-dortmund"
+    )
+    assert rows and all(r["author"].endswith("/gruene-dortmund") for r in rows)
+
+
+def test_pledges_by_topic_finds_transit_pledges_of_every_party(run_named: Run) -> None:
+    rows = run_named("pledges-by-topic", topic="public-transport")
+    assert _covering(rows, GRUENE_2025, 2216)  # "den Takt von Bussen und Bahnen … verdichten"
+    authors = {r["author"].rsplit("/", 1)[-1] for r in rows}
+    assert {"gruene-dortmund", "spd-dortmund", "gruene-fraktion-dortmund"} <= authors
+    spd = run_named("pledges-by-topic", topic="public-transport", author="spd-dortmund")
+    assert spd and {r["author"].rsplit("/", 1)[-1] for r in spd} == {"spd-dortmund"}
