@@ -19,6 +19,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the package with its dev tools
 
+BROWSER_STAMP := $(VENV)/.browser
+$(BROWSER_STAMP): $(STAMP) scripts/install-browser.sh
+	PY=$(PY) sh scripts/install-browser.sh && touch $(BROWSER_STAMP)
+
+browser: $(BROWSER_STAMP) ## install Debian's chromium + playwright for the browser tests
+
 build: $(STAMP) ## build the graph into build/ (checksums, parse, map, link, reason, validate, write)
 	$(VENV)/bin/dortmund-kg build
 
@@ -31,7 +37,8 @@ validate: $(STAMP) ## SHACL-validate the built graph
 serve: build/summary.json ## set up, build if needed, serve on http://localhost:8000
 	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) ## run the test suite (installs chromium for the browser tests if it can)
+	-@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## ruff and mypy
@@ -42,6 +49,6 @@ bench: $(STAMP) ## run the benchmarks and write bench/results/
 	$(PY) -m bench.run
 
 clean: ## remove build outputs
-	rm -rf build
+	rm -rf build build.swap .builds
 
-.PHONY: help setup build validate serve test lint bench clean
+.PHONY: help setup browser build validate serve test lint bench clean

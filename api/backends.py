@@ -13,6 +13,7 @@ a query without ``GRAPH`` should see them all.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,10 +146,14 @@ class OxigraphBackend:
         stamp = target / ".loaded"
         if not stamp.exists():
             target.mkdir(parents=True, exist_ok=True)
-            writer = ox.Store(str(target))
-            writer.bulk_load(path=str(dump), format=format_for(dump))
-            writer.flush()
-            del writer
+            try:
+                writer = ox.Store(str(target))
+                writer.bulk_load(path=str(dump), format=format_for(dump))
+                writer.flush()
+                del writer
+            except BaseException:  # a dump that does not load leaves no half-made store
+                shutil.rmtree(target, ignore_errors=True)
+                raise
             stamp.write_text(str(dump) + "\n", encoding="utf-8")
         return cls(ox.Store.read_only(str(target)), store_path=target)
 
@@ -166,8 +171,11 @@ class OxigraphBackend:
         default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
         named: list[ox.NamedNode | ox.BlankNode] | None = None
         if dataset is not None and (dataset.default_graphs or dataset.named_graphs):
-            default_graph = [ox.NamedNode(g) for g in dataset.default_graphs]
-            named = [ox.NamedNode(g) for g in dataset.named_graphs]
+            try:
+                default_graph = [ox.NamedNode(g) for g in dataset.default_graphs]
+                named = [ox.NamedNode(g) for g in dataset.named_graphs]
+            except ValueError as error:  # a protocol graph parameter that is no IRI
+                raise QueryError(f"default-graph-uri / named-graph-uri: {error}") from error
         if bindings:
             text = bind_values(text, bindings)
         try:

@@ -1,8 +1,9 @@
 """What every route needs, declared once: the served graph, its catalog and its limits.
 
 Routes take these as ``Annotated[..., Depends(...)]`` aliases; tests swap the graph by
-building the app with another :class:`Served` (``create_app(served=...)``), never through
-module globals.
+building the app with another backend (``create_app(backend=...)``), never through module
+globals. A rebuilt graph is swapped in whole by :mod:`api.hot_swap`, which leases each request
+the :class:`Served` it started on.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ class Served:
     graphs: frozenset[str] = field(default_factory=frozenset)
 
 
+SCOPE_KEY = "dortmund_kg.served"  # where api.hot_swap.LeaseMiddleware puts a request's graph
+
+
 def get_served(request: Request) -> Served:
-    served: Served = request.app.state.served
+    """The graph this request started on (leased by the middleware), else the app's."""
+    served: Served = request.scope.get(SCOPE_KEY) or request.app.state.served
     return served
 
 

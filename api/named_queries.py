@@ -92,7 +92,10 @@ class Param:
         if self.type == "iri":
             if not _IRI.match(raw):
                 raise ParameterError(self.name, f"not an absolute IRI: {raw!r}")
-            return ox.NamedNode(raw)
+            try:
+                return ox.NamedNode(raw)
+            except ValueError as error:  # e.g. a code point IRIs may not hold
+                raise ParameterError(self.name, f"not a valid IRI: {error}") from None
         return self._bind_entity(raw)
 
     def _bind_entity(self, raw: str) -> ox.NamedNode:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -122,11 +122,18 @@ def term_to_csv(term: Term | None) -> str:
     return term.value
 
 
-def solutions_json(result: SelectResult | AskResult) -> bytes:
+def solutions_json(result: SelectResult | AskResult, note: str | None = None) -> bytes:
+    """SPARQL 1.1 JSON; a truncation ``note`` goes in a ``truncated`` member before ``results``.
+
+    Readers ignore unknown members (pyoxigraph accepts them only before ``results``, so that is
+    where it goes).
+    """
     if isinstance(result, AskResult):
         return json.dumps({"head": {}, "boolean": result.value}).encode()
-    body = {
-        "head": {"vars": result.variables},
+    body: dict[str, Any] = {"head": {"vars": result.variables}}
+    if note:
+        body["truncated"] = note
+    body |= {
         "results": {
             "bindings": [
                 {name: term_to_json(value) for name, value in row.items()} for row in result.rows
@@ -136,9 +143,12 @@ def solutions_json(result: SelectResult | AskResult) -> bytes:
     return json.dumps(body, ensure_ascii=False).encode()
 
 
-def solutions_xml(result: SelectResult | AskResult) -> bytes:
+def solutions_xml(result: SelectResult | AskResult, note: str | None = None) -> bytes:
     out = io.StringIO()
-    out.write('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">')
+    out.write('<?xml version="1.0"?>\n')
+    if note:
+        out.write(f"<!-- truncated: {_comment_safe(note)} -->\n")
+    out.write('<sparql xmlns="http://www.w3.org/2005/sparql-results#">')
     if isinstance(result, AskResult):
         out.write(f"<head/><boolean>{'true' if result.value else 'false'}</boolean></sparql>")
         return out.getvalue().encode()
@@ -190,22 +200,71 @@ def solutions_csv(
     return out.getvalue().encode()
 
 
-def serialise_solutions(result: SelectResult | AskResult, media_type: str) -> bytes:
+def _comment_safe(note: str) -> str:
+    return note.replace("--", "- -").replace("\n", " ")
+
+
+def serialise_solutions(
+    result: SelectResult | AskResult, media_type: str, note: str | None = None
+) -> bytes:
+    """Solutions in ``media_type``; a truncation ``note`` where the format has room for one.
+
+    JSON and XML carry it (a member, a comment); CSV and TSV have no place for it that a reader
+    would not take for data, so there the ``X-Result-Truncated`` header alone says it.
+    """
     if media_type == "application/sparql-results+xml":
-        return solutions_xml(result)
+        return solutions_xml(result, note)
     if media_type == "text/csv":
         return solutions_csv(result)
     if media_type == "text/tab-separated-values":
         return solutions_csv(result, delimiter="\t")
-    return solutions_json(result)
+    return solutions_json(result, note)
 
 
-def serialise_graph(result: GraphResult, media_type: str) -> bytes:
+def serialise_graph(result: GraphResult, media_type: str, note: str | None = None) -> bytes:
+    """Triples in ``media_type``; a truncation ``note`` as a comment in Turtle, N-Triples and
+    RDF/XML (JSON-LD has no comments: the header alone says it there)."""
     fmt = GRAPH_FORMATS.get(media_type, GRAPH_FORMATS["text/turtle"]).oxigraph
     assert isinstance(fmt, ox.RdfFormat)
     prefixes = {"dokg": "https://w3id.org/dortmund-kg/def/"} if fmt == ox.RdfFormat.TURTLE else None
-    data = ox.serialize(result.triples, format=fmt, prefixes=prefixes)
-    return data if data is not None else b""
+    data = ox.serialize(result.triples, format=fmt, prefixes=prefixes) or b""
+    if not note:
+        return data
+    line = note.replace("\n", " ")
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
+        return f"# truncated: {line}\n".encode() + data
+    if fmt == ox.RdfFormat.RDF_XML:
+        comment = f"<!-- truncated: {_comment_safe(line)} -->\n".encode()
+        if data.startswith(b"<?xml"):
+            end = data.index(b"?>") + 2
+            return data[:end] + b"\n" + comment + data[end:].lstrip(b"\n")
+        return comment + data
+    return data
+
+
+def fit_to_size(
+    result: QueryResult, serialise: Callable[[Any], bytes], max_bytes: int
+) -> tuple[bytes, QueryResult, bool]:
+    """Serialise ``result``, dropping trailing rows (or triples) until it fits ``max_bytes``.
+
+    Returns the bytes, the result they were made from, and whether rows were dropped. Rows are
+    dropped in proportion to the overshoot (at least one per round), so a huge answer costs a
+    few serialisations, not one per row. An answer that does not fit even with no rows (cannot
+    happen with sane limits) is returned empty of rows.
+    """
+    data = serialise(result)
+    if len(data) <= max_bytes or isinstance(result, AskResult):
+        return data, result, False
+    items: Sequence[Any] = result.rows if isinstance(result, SelectResult) else result.triples
+    keep = len(items)
+    while keep > 0 and len(data) > max_bytes:
+        keep = max(0, min(keep - 1, int(keep * max_bytes / len(data) * 0.99)))
+        if isinstance(result, SelectResult):
+            result = replace(result, rows=list(items[:keep]), truncated=True)
+        else:
+            result = replace(result, triples=list(items[:keep]), truncated=True)
+        data = serialise(result)
+    return data, result, True
 
 
 def plain_rows(result: SelectResult, columns: Sequence[str] = ()) -> list[dict[str, Any]]:

@@ -3,6 +3,8 @@
 ``create_app`` wires the routers to one :class:`api.deps.Served` (graph, catalog, limits);
 ``run`` serves it with uvicorn. The graph comes from ``build/dataset.nq`` in an on-disk
 pyoxigraph store opened read-only, or from a remote SPARQL server (``DORTMUND_KG_ENDPOINT``).
+A rebuilt graph is swapped in while serving (:mod:`api.hot_swap`); a per-client rate limit
+(:mod:`api.ratelimit`) sits in front of everything.
 """
 
 from __future__ import annotations
@@ -19,13 +21,33 @@ from fastapi.staticfiles import StaticFiles
 
 from api.backends import Backend, OxigraphBackend, RemoteBackend
 from api.deps import Served
+from api.hot_swap import GraphHolder, LeaseMiddleware, build_stamp
 from api.named_queries import NamedQuery, load_catalog
+from api.ratelimit import RateLimitMiddleware
 from api.routers import linked_data, named, rest, ui
 from api.runner import InlineRunner, Runner
 from api.settings import Settings
 from api.sparql_protocol import router as sparql_router
 
 STATIC = Path(__file__).parent / "static"
+
+
+def open_served(
+    settings: Settings, build_dir: Path, catalog: dict[str, NamedQuery]
+) -> Served:
+    """Open the graph of one resolved build directory completely: store, workers, graph names.
+
+    The hot swap (:mod:`api.hot_swap`) calls this for a rebuilt graph before making it current.
+    """
+    resolved = replace(settings, build_dir=build_dir)
+    backend = open_backend(resolved)
+    runner = make_runner(backend, resolved)
+    try:
+        graphs = backend.graph_names()
+    except Exception:
+        runner.close()
+        raise
+    return Served(resolved, backend, runner, catalog, graphs)
 
 
 def open_backend(settings: Settings) -> Backend:
@@ -60,15 +82,28 @@ def create_app(
 ) -> FastAPI:
     """The FastAPI app serving one graph; tests pass a fixture ``backend``."""
     settings = settings or Settings.from_env()
-    backend = backend or open_backend(settings)
     catalog = catalog if catalog is not None else load_catalog()
-    runner = make_runner(backend, settings)
-    served = Served(settings, backend, runner, catalog, backend.graph_names())
+    holder: GraphHolder
+    if backend is None and not settings.endpoint:
+        # Serve the build the link names now, and follow the link when a rebuild moves it.
+        stamp = build_stamp(settings.build_dir)
+        target = Path(stamp.target) if stamp else settings.build_dir
+        holder = GraphHolder(
+            open_served(settings, target, catalog),
+            build_dir=settings.build_dir,
+            loader=lambda build: open_served(settings, build, catalog),
+            interval=settings.reload_interval,
+            stamp=stamp,
+        )
+    else:
+        backend = backend or open_backend(settings)
+        runner = make_runner(backend, settings)
+        holder = GraphHolder(Served(settings, backend, runner, catalog, backend.graph_names()))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        runner.close()
+        holder.close()
 
     app = FastAPI(
         title="dortmund-kg",
@@ -80,14 +115,23 @@ def create_app(
         ),
         lifespan=lifespan,
     )
-    app.state.served = served
+    app.state.served = holder.current
+    app.state.graph = holder
+    app.add_middleware(LeaseMiddleware, holder=holder)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["X-Result-Truncated", "Content-Disposition"],
+        expose_headers=["X-Result-Truncated", "Content-Disposition", "Retry-After"],
     )
+    if settings.rate_limit > 0:  # outermost: a refused request costs no thread and no query
+        app.add_middleware(
+            RateLimitMiddleware,
+            rate=settings.rate_limit,
+            burst=settings.rate_burst,
+            trust_forwarded=settings.trust_forwarded,
+        )
     app.include_router(sparql_router)
     app.include_router(named.router)
     named.add_named_query_routes(app, catalog)

@@ -21,6 +21,13 @@ def _float(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the server serves and the limits it keeps.
@@ -38,6 +45,11 @@ class Settings:
     max_depth: int = 64  # nesting of { ( [ in a query, checked before the engine sees it
     max_body: int = 1_000_000  # bytes of a request body
     workers: int = 2  # query worker processes (0: run queries in the server process)
+    max_response_bytes: int = 20_000_000  # bytes of one query answer; fewer rows beyond, said so
+    rate_limit: float = 5.0  # requests per second per client address (0: no rate limit)
+    rate_burst: int = 30  # requests a client may send at once before the rate applies
+    trust_forwarded: bool = False  # count clients by X-Forwarded-For (only behind a proxy)
+    reload_interval: float = 2.0  # seconds between checks for a rebuilt graph (0: never)
     corpus_dir: Path = Path(__file__).resolve().parent.parent / "corpus"  # for document pages
 
     @classmethod
@@ -54,6 +66,11 @@ class Settings:
             max_depth=_int("DORTMUND_KG_MAX_DEPTH", 64),
             max_body=_int("DORTMUND_KG_MAX_BODY", 1_000_000),
             workers=_int("DORTMUND_KG_WORKERS", 2),
+            max_response_bytes=_int("DORTMUND_KG_MAX_RESPONSE_BYTES", 20_000_000),
+            rate_limit=_float("DORTMUND_KG_RATE_LIMIT", 5.0),
+            rate_burst=_int("DORTMUND_KG_RATE_BURST", 30),
+            trust_forwarded=_bool("DORTMUND_KG_TRUST_FORWARDED", False),
+            reload_interval=_float("DORTMUND_KG_RELOAD_INTERVAL", 2.0),
         )
 
     @property

@@ -26,6 +26,7 @@ from api.results import (
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
     GraphResult,
+    fit_to_size,
     serialise_graph,
     serialise_solutions,
 )
@@ -33,6 +34,8 @@ from api.runner import QueryTimeout
 from api.sparql_text import QueryRefused, check_read_only
 
 router = APIRouter(tags=["SPARQL"])
+
+TRUNCATION_HINT = "; more results exist: add LIMIT/OFFSET or narrow the query"
 
 FORMAT_SHORTCUTS = {
     "json": "application/sparql-results+json",
@@ -153,20 +156,38 @@ def answer(served: Served, query: str, dataset: Dataset, accept: str | None, fmt
     except QueryTimeout as error:
         return _error(503, f"{error}; the query was stopped. Narrow it down or add a LIMIT.")
     headers = {"Vary": "Accept"}
-    if result.truncated:
-        headers["X-Result-Truncated"] = f"true; row limit {served.settings.row_limit}"
+    max_bytes = served.settings.max_response_bytes
+    row_note = f"row limit {served.settings.row_limit}"
+    size_note = f"response size limit {max_bytes} bytes"
+
+    def note(shown: object) -> str | None:
+        """What the body says: the size limit if rows were dropped for it, else the row limit."""
+        if shown is not result:
+            return size_note + TRUNCATION_HINT
+        return row_note + TRUNCATION_HINT if result.truncated else None
+
     if isinstance(result, GraphResult):
         media = _choose(accept, fmt, GRAPH_TYPES)
         if media is None:
             return _error(406, "graph results are available as " + ", ".join(GRAPH_TYPES[:4]))
         fmt_info = GRAPH_FORMATS[media]
-        data = serialise_graph(result, fmt_info.media_type)
+        graph_type = fmt_info.media_type
+        data, _, cut = fit_to_size(
+            result, lambda r: serialise_graph(r, graph_type, note(r)), max_bytes
+        )
     else:
         media = _choose(accept, fmt, SOLUTION_TYPES)
         if media is None:
             return _error(406, "results are available as " + ", ".join(SOLUTION_TYPES[:4]))
         fmt_info = SOLUTION_FORMATS[media]
-        data = serialise_solutions(result, fmt_info.media_type)
+        solution_type = fmt_info.media_type
+        data, _, cut = fit_to_size(
+            result, lambda r: serialise_solutions(r, solution_type, note(r)), max_bytes
+        )
+    if cut:
+        headers["X-Result-Truncated"] = f"true; {size_note}"
+    elif result.truncated:
+        headers["X-Result-Truncated"] = f"true; {row_note}"
     if fmt:
         headers["Content-Disposition"] = f'attachment; filename="result.{fmt_info.extension}"'
     return Response(data, media_type=_with_charset(fmt_info.media_type), headers=headers)
@@ -183,7 +204,71 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("/sparql", summary="SPARQL query by GET", responses=RESPONSES, operation_id="sparql")
+_PROTOCOL_PARAMS: list[dict[str, Any]] = [
+    {
+        "name": "query",
+        "in": "query",
+        "required": False,
+        "description": "a SPARQL 1.1 query; without it, the service description",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "default-graph-uri",
+        "in": "query",
+        "required": False,
+        "description": "a graph of the dataset to use as the default graph",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "explode": True,
+    },
+    {
+        "name": "named-graph-uri",
+        "in": "query",
+        "required": False,
+        "description": "a graph of the dataset to use as a named graph",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "explode": True,
+    },
+    {
+        "name": "format",
+        "in": "query",
+        "required": False,
+        "description": "download as: " + ", ".join(FORMAT_SHORTCUTS),
+        "schema": {"type": "string"},
+    },
+]
+_GET_DOC: dict[str, Any] = {"parameters": _PROTOCOL_PARAMS}
+_POST_DOC: dict[str, Any] = {
+    "parameters": [p for p in _PROTOCOL_PARAMS if p["name"] != "query"],
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/sparql-query": {"schema": {"type": "string"}},
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "default-graph-uri": {"type": "string"},
+                        "named-graph-uri": {"type": "string"},
+                    },
+                    "required": ["query"],
+                }
+            },
+        },
+    },
+}
+RESPONSES[413] = {"description": "request body larger than the limit"}
+RESPONSES[415] = {"description": "unsupported Content-Type or charset"}
+RESPONSES[429] = {"description": "too many requests from this client; see Retry-After"}
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL query by GET",
+    responses=RESPONSES,
+    operation_id="sparql",
+    openapi_extra=_GET_DOC,
+)
 async def sparql(request: Request, served: ServedDep) -> Response:
     return await _sparql(request, served)
 
@@ -193,6 +278,7 @@ async def sparql(request: Request, served: ServedDep) -> Response:
     summary="SPARQL query by POST (form or application/sparql-query)",
     responses=RESPONSES,
     operation_id="sparqlPost",
+    openapi_extra=_POST_DOC,
 )
 async def sparql_post(request: Request, served: ServedDep) -> Response:
     return await _sparql(request, served)

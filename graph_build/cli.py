@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from api.cli_commands import add_subcommands
 from graph_build.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,12 +77,7 @@ def make_parser() -> argparse.ArgumentParser:
     p_val.add_argument("--json", action="store_true", help="findings as JSON")
     p_val.set_defaults(func=_cmd_validate)
 
-    try:
-        from api.cli_commands import add_subcommands
-    except ImportError:  # the API package is optional for building
-        pass
-    else:
-        add_subcommands(sub)
+    add_subcommands(sub)
     return parser
 
 

@@ -1,15 +1,19 @@
 """The build: verify → parse → map → link → reason → validate → write, document by document.
 
-Each document becomes its own named graph and is reasoned and validated on its own, on top of
-the ontology and reference data, so memory grows with the largest document rather than with the
-corpus. Nothing is written to ``build/`` until every stage has passed.
+Each document becomes its own named graph and is parsed, linked, reasoned and validated on its
+own, on top of the ontology and reference data, in a pool of worker processes: memory grows
+with the largest document rather than with the corpus, and the stages use every core. Nothing
+is written to ``build/`` until every document has passed; then the new build is swapped in.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +30,7 @@ from mappings import iri, linking
 from mappings.forms import parser_for
 from mappings.records import ParsedDocument
 from mappings.reference.load import ReferenceDataError, reference_graph
-from mappings.registry import DocumentInfo, RegistryError, load_registry
+from mappings.registry import REGISTRY_FILE, DocumentInfo, RegistryError, load_registry
 from mappings.source import SourceError, SourceText
 from mappings.to_rdf import DocumentMapper, statement_iris
 
@@ -45,6 +49,18 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
 
 
+@dataclass
+class DocumentOutput:
+    """What a worker returns for one document: N-Quads lines, counts, findings, timings."""
+
+    doc_id: str
+    lines: list[str]
+    inferred: list[str]
+    summary: dict[str, Any]
+    findings: list[Finding]
+    seconds: dict[str, float]
+
+
 class _Timer:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
@@ -56,6 +72,30 @@ class _Timer:
             yield
         finally:
             self.seconds[name] += time.perf_counter() - start
+
+
+@dataclass
+class BuildContext:
+    """What every document is mapped against: ontology, shapes, reference data, reasoner."""
+
+    ontology: Graph
+    shapes: Graph
+    reference: Graph
+    reasoner: Reasoner
+
+    @classmethod
+    def load(cls) -> BuildContext:
+        try:
+            onto = ontology.load_ontology()
+            shapes = ontology.load_shapes("data")
+            reference = reference_graph()
+        except ReferenceDataError as exc:
+            raise BuildError(str(exc)) from None
+        return cls(onto, shapes, reference, Reasoner(onto, reference))
+
+
+# Set in the parent before the worker pool forks, so workers share it copy-on-write.
+_CONTEXT: BuildContext | None = None
 
 
 def _document_summary(parsed: ParsedDocument) -> dict[str, Any]:
@@ -73,7 +113,10 @@ def _document_summary(parsed: ParsedDocument) -> dict[str, Any]:
 
 def parse_document(corpus_dir: Path, info: DocumentInfo) -> tuple[SourceText, ParsedDocument]:
     """Read and parse one registered document."""
-    source = SourceText.read(corpus_dir / info.file)
+    try:
+        source = SourceText.read(corpus_dir / info.file)
+    except SourceError as exc:
+        raise BuildError(str(exc)) from None
     parsed = parser_for(info.form)(source, info)
     if parsed.doc_id != info.id:
         raise BuildError(f"{info.file}: parser returned document id {parsed.doc_id!r}")
@@ -90,6 +133,34 @@ def link_document(info: DocumentInfo, parsed: ParsedDocument, graph: Graph) -> N
     for st in parsed.statements:
         for triple in linking.link(iris[st.ordinal], st, info.id):
             graph.add(triple)
+
+
+def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
+    """Parse, map, link, reason and validate one document (runs in a worker process)."""
+    ctx = _CONTEXT if _CONTEXT is not None else BuildContext.load()
+    timer = _Timer()
+    with timer.stage("parse"):
+        source, parsed = parse_document(corpus_dir, info)
+    with timer.stage("map"):
+        graph = map_document(info, source, parsed)
+    with timer.stage("link"):
+        link_document(info, parsed, graph)
+    with timer.stage("reason"):
+        inferred = ctx.reasoner.infer(graph)
+    with timer.stage("validate"):
+        data = _union(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
+        report = validate(data, ctx.shapes)
+    with timer.stage("write"):
+        lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
+        inferred_lines = writer.nquad_lines([(iri.GRAPH_INFERRED, inferred)])
+    return DocumentOutput(
+        doc_id=info.id,
+        lines=lines,
+        inferred=inferred_lines,
+        summary=_document_summary(parsed),
+        findings=list(report.findings),
+        seconds={k: v for k, v in timer.seconds.items() if v},
+    )
 
 
 def provenance_graph(documents: list[DocumentInfo]) -> Graph:
@@ -114,76 +185,87 @@ def provenance_graph(documents: list[DocumentInfo]) -> Graph:
     return g
 
 
+def default_jobs(n_documents: int) -> int:
+    """Worker processes: ``DORTMUND_KG_JOBS`` or one per core, never more than documents."""
+    wanted = int(os.environ.get("DORTMUND_KG_JOBS", "0")) or (os.cpu_count() or 1)
+    return max(1, min(wanted, n_documents))
+
+
+def _run_documents(
+    corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
+) -> Iterator[DocumentOutput]:
+    """Outputs in registry order; in-process for one job, else in forked workers."""
+    if jobs == 1:
+        for info in documents:
+            say(f"{info.id}")
+            yield process_document(corpus_dir, info)
+        return
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
+        futures = [pool.submit(process_document, corpus_dir, info) for info in documents]
+        for info, future in zip(documents, futures, strict=True):
+            out = future.result()
+            say(f"{info.id}: {out.summary['statements']} statements, "
+                f"{out.summary['pledges']} pledges")
+            yield out
+
+
 def build(
     corpus_dir: Path,
     build_link: Path,
     *,
     progress: Progress | None = None,
     only: list[str] | None = None,
+    registry_path: Path = REGISTRY_FILE,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Build the whole graph into a new directory and swap it in as ``build_link``.
 
     Raises:
         BuildError: with a message naming file (and line) — nothing is swapped in then.
     """
+    global _CONTEXT
     say = progress or (lambda _msg: None)
+    started = time.perf_counter()
     timer = _Timer()
     try:
-        documents = load_registry()
+        documents = load_registry(registry_path)
     except RegistryError as exc:
         raise BuildError(str(exc)) from None
     if only:
+        unknown = sorted(set(only) - {d.id for d in documents})
+        if unknown:
+            raise BuildError(f"{registry_path}: no document with id {', '.join(unknown)}")
         documents = [d for d in documents if d.id in only]
     with timer.stage("verify"):
         checksums.verify(corpus_dir, documents)
-        try:
-            onto = ontology.load_ontology()
-            shapes = ontology.load_shapes("data")
-            reference = reference_graph()
-        except ReferenceDataError as exc:
-            raise BuildError(str(exc)) from None
     with timer.stage("reason"):
-        reasoner = Reasoner(onto, reference)
-    with timer.stage("validate"):
-        ref_report = validate(_union(reference, reasoner.reference_inferred), shapes)
-    findings = list(ref_report.findings)
-
-    graphs: list[tuple[URIRef, Graph]] = [
-        (iri.GRAPH_ONTOLOGY, onto),
-        (iri.GRAPH_REFERENCE, reference),
-        (iri.GRAPH_BUILD, provenance_graph(documents)),
-    ]
-    inferred = Graph()
-    for t in reasoner.reference_inferred:
-        inferred.add(t)
-    doc_summaries: dict[str, Any] = {}
-    for info in documents:
-        say(f"{info.id}: parse")
-        with timer.stage("parse"):
-            try:
-                source, parsed = parse_document(corpus_dir, info)
-            except SourceError as exc:
-                raise BuildError(str(exc)) from None
-        with timer.stage("map"):
-            graph = map_document(info, source, parsed)
-        with timer.stage("link"):
-            link_document(info, parsed, graph)
-        say(f"{info.id}: reason")
-        with timer.stage("reason"):
-            doc_inferred = reasoner.infer(graph)
-        say(f"{info.id}: validate")
+        ctx = BuildContext.load()
+    _CONTEXT = ctx
+    try:
         with timer.stage("validate"):
-            report = validate(
-                _union(graph, reference, reasoner.reference_inferred, doc_inferred), shapes
+            reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
+            findings = list(validate(reference_data, ctx.shapes).findings)
+        lines: set[str] = set(
+            writer.nquad_lines(
+                [
+                    (iri.GRAPH_ONTOLOGY, ctx.ontology),
+                    (iri.GRAPH_REFERENCE, ctx.reference),
+                    (iri.GRAPH_BUILD, provenance_graph(documents)),
+                    (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
+                ]
             )
-        findings.extend(report.findings)
-        for t in doc_inferred:
-            inferred.add(t)
-        graphs.append((iri.graph_for_document(info.id), graph))
-        doc_summaries[info.id] = _document_summary(parsed)
-        say(f"{info.id}: {doc_summaries[info.id]['statements']} statements, "
-            f"{doc_summaries[info.id]['pledges']} pledges")
-    graphs.append((iri.GRAPH_INFERRED, inferred))
+        )
+        doc_summaries: dict[str, Any] = {}
+        for out in _run_documents(corpus_dir, documents, jobs or default_jobs(len(documents)), say):
+            lines.update(out.lines)
+            lines.update(out.inferred)
+            findings.extend(out.findings)
+            doc_summaries[out.doc_id] = out.summary
+            for stage, seconds in out.seconds.items():
+                timer.seconds[stage] += seconds
+    finally:
+        _CONTEXT = None
 
     violations = [f for f in findings if f.severity == "Violation"]
     if violations:
@@ -193,29 +275,28 @@ def build(
                          f"{shown}{more}")
 
     say("write")
-    out = writer.new_build_dir(build_link)
+    out_dir = writer.new_build_dir(build_link)
     try:
         with timer.stage("write"):
-            lines = writer.nquad_lines(graphs)
-            triples = writer.write_exports(lines, out)
-            summary = {
-                "version": VERSION,
-                "documents": doc_summaries,
-                "triples": triples,
-                "triples_total": len(lines),
-                "validation": {
-                    "conforms": True,
-                    "violations": 0,
-                    "warnings": sum(1 for f in findings if f.severity == "Warning"),
-                },
-                "seconds": {},
-            }
-        summary["seconds"] = {k: round(v, 3) for k, v in timer.seconds.items()}
-        summary["seconds"]["total"] = round(sum(timer.seconds.values()), 3)
-        writer.write_json(out / "summary.json", summary)
-        writer.swap_in(build_link, out)
+            sorted_lines = sorted(lines)
+            triples = writer.write_exports(sorted_lines, out_dir)
+        summary: dict[str, Any] = {
+            "version": VERSION,
+            "documents": doc_summaries,
+            "triples": triples,
+            "triples_total": len(sorted_lines),
+            "validation": {
+                "conforms": True,
+                "violations": 0,
+                "warnings": sum(1 for f in findings if f.severity == "Warning"),
+            },
+            "seconds": {k: round(v, 3) for k, v in timer.seconds.items()},
+        }
+        summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
+        writer.write_json(out_dir / "summary.json", summary)
+        writer.swap_in(build_link, out_dir)
     except BaseException:
-        writer.discard(out)
+        writer.discard(out_dir)
         raise
     return BuildResult(out_dir=build_link, summary=summary, findings=findings)
 

@@ -62,15 +62,16 @@ def write_exports(lines: list[str], out: Path) -> dict[str, int]:
     """
     nq = out / "dataset.nq"
     nq.write_text("".join(lines), encoding="utf-8")
-    store = ox.Store()
-    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    # Keep the canonical blank-node labels (a store would rename them at random) and write
+    # in a fixed order, so every export is byte-identical on a rebuild.
+    quads = list(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
     prefixes = {"dokg": str(DOKG), "id": ID, "oa": "http://www.w3.org/ns/oa#",
                 "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#"}
-    store.dump(str(out / "dataset.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
-    union = [ox.Triple(q.subject, q.predicate, q.object) for q in store]
-    ox.serialize(sorted(set(union), key=str), str(out / "dataset.ttl"), ox.RdfFormat.TURTLE,
-                 prefixes=prefixes)
-    ox.serialize(sorted(set(union), key=str), str(out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    ox.serialize(quads, str(out / "dataset.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
+    union = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+    ox.serialize(union, str(out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
+    ox.serialize(union, str(out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
     counts: dict[str, int] = {}
     for line in lines:
         graph = line.rsplit(" ", 2)[-2].strip("<>")

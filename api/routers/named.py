@@ -7,6 +7,7 @@ declared parameters in the OpenAPI document. Values are validated by :mod:`api.n
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -17,7 +18,7 @@ from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep, get_served
 from api.named_queries import NamedQuery, NamedResult, ParameterError
 from api.negotiation import best_match
-from api.results import SelectResult, solutions_csv
+from api.results import SelectResult, fit_to_size
 from api.runner import QueryTimeout
 
 router = APIRouter(tags=["Named queries"])
@@ -74,25 +75,37 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
             return JSONResponse({"error": f"query rejected: {error}"}, status_code=400)
         except QueryTimeout as error:
             return JSONResponse({"error": str(error)}, status_code=503)
-        headers = {"Vary": "Accept"}
-        if result.result.truncated:
-            headers["X-Result-Truncated"] = f"true; row limit {served.settings.row_limit}"
         wanted = fmt or (
             "csv"
             if best_match(request.headers.get("accept"), ["application/json", "text/csv"])
             == "text/csv"
             else "json"
         )
-        if wanted == "csv":
-            return Response(
-                solutions_csv(result.result, columns=result.columns),
-                media_type="text/csv; charset=utf-8",
-                headers=headers,
-            )
-        return JSONResponse(result.to_json(), headers=headers)
+        return _respond(served, result, wanted)
 
     endpoint.__name__ = query.name.replace("-", "_")
     return endpoint
+
+
+def _respond(served: Served, result: NamedResult, wanted: str) -> Response:
+    """The rows as JSON or CSV, within the response size limit; truncation in the header too."""
+    limits = served.settings
+
+    def render(rows: SelectResult) -> bytes:
+        shown = NamedResult(result.query, rows, result.params)
+        if wanted == "csv":
+            return shown.to_csv()
+        return json.dumps(shown.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+
+    data, _, cut = fit_to_size(result.result, render, limits.max_response_bytes)
+    headers = {"Vary": "Accept"}
+    if cut:
+        size = limits.max_response_bytes
+        headers["X-Result-Truncated"] = f"true; response size limit {size} bytes"
+    elif result.result.truncated:
+        headers["X-Result-Truncated"] = f"true; row limit {limits.row_limit}"
+    media = "text/csv; charset=utf-8" if wanted == "csv" else "application/json"
+    return Response(data, media_type=media, headers=headers)
 
 
 def _openapi_extra(query: NamedQuery) -> dict[str, Any]:

@@ -33,7 +33,7 @@ def fixture_backend() -> OxigraphBackend:
 
 @pytest.fixture(scope="session")
 def fixture_settings() -> Settings:
-    return Settings(build_dir=DATA, workers=0, query_timeout=10.0)
+    return Settings(build_dir=DATA, workers=0, query_timeout=10.0, rate_limit=0)
 
 
 @pytest.fixture(scope="session")

@@ -163,3 +163,32 @@ def test_every_named_query_is_a_typed_openapi_operation(client: TestClient) -> N
 def test_queries_lists_the_catalog(client: TestClient) -> None:
     names = [q["name"] for q in client.get("/queries").json()]
     assert names == sorted(load_catalog())
+
+
+def test_named_query_route_respects_the_response_size_cap(
+    fixture_backend: OxigraphBackend,
+) -> None:
+    from api.server import create_app
+    from api.settings import Settings
+    from tests.api.conftest import DATA
+
+    settings = Settings(build_dir=DATA, workers=0, rate_limit=0, max_response_bytes=600)
+    client = TestClient(create_app(settings, backend=fixture_backend))
+    full = TestClient(create_app(Settings(build_dir=DATA, workers=0), backend=fixture_backend))
+    path = "/queries/search?q=Oepnv"
+    assert len(full.get(path).content) > 600, "the fixture answer must exceed the cap"
+    response = client.get(path)
+    assert response.status_code == 200 and len(response.content) <= 600
+    assert response.headers["x-result-truncated"] == "true; response size limit 600 bytes"
+    assert response.json()["truncated"] is True
+
+
+def test_an_iri_parameter_with_a_forbidden_code_point_is_a_400_naming_it(
+    client: TestClient,
+) -> None:
+    response = client.get("/actors/%EF%80%80")  # U+F000: private use, no IRI may hold it
+    assert response.status_code == 400
+    from api.named_queries import Param
+
+    with pytest.raises(ParameterError):
+        Param("resource", "iri").bind("https://w3id.org/dortmund-kg/id/actor/\uf000")

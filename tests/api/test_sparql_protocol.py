@@ -306,3 +306,46 @@ def test_json_results_are_valid_sparql_json(client: TestClient) -> None:
     body = json.loads(response.text)
     assert body["head"]["vars"] == ["l"]
     assert body["results"]["bindings"][0]["l"]["type"] == "literal"
+
+
+def test_row_cap_is_said_in_the_json_body_too(fixture_backend: OxigraphBackend) -> None:
+    settings = Settings(build_dir=W3C, workers=0, row_limit=3)
+    client = TestClient(create_app(settings, backend=fixture_backend, catalog={}))
+    response = client.get(
+        "/sparql?query=" + quote("SELECT * WHERE { ?s ?p ?o }"),
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert response.json()["truncated"].startswith("row limit 3")
+
+
+def test_response_size_cap_truncates_and_says_so(fixture_backend: OxigraphBackend) -> None:
+    settings = Settings(build_dir=W3C, workers=0, max_response_bytes=2_000)
+    client = TestClient(create_app(settings, backend=fixture_backend, catalog={}))
+    query = "/sparql?query=" + quote("SELECT * WHERE { ?s ?p ?o }")
+    response = client.get(query, headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200
+    assert len(response.content) <= 2_000
+    assert response.headers["x-result-truncated"] == "true; response size limit 2000 bytes"
+    body = response.json()
+    assert body["truncated"].startswith("response size limit 2000 bytes")
+    assert 0 < len(body["results"]["bindings"]) < len(fixture_backend.store)
+    turtle = client.get(
+        "/sparql?query=" + quote("CONSTRUCT WHERE { ?s ?p ?o }"), headers={"Accept": "text/turtle"}
+    )
+    assert len(turtle.content) <= 2_000
+    assert turtle.text.startswith("# truncated: response size limit 2000 bytes")
+
+
+def test_an_answer_under_both_caps_says_nothing(client: TestClient) -> None:
+    response = client.get("/sparql?query=" + quote("SELECT (1 AS ?one) {}"))
+    assert "x-result-truncated" not in response.headers
+    assert "truncated" not in response.json()
+
+
+def test_a_graph_parameter_that_is_no_iri_is_a_400(client: TestClient) -> None:
+    response = client.post(
+        "/sparql",
+        data={"query": "ASK { ?s ?p ?o }", "named-graph-uri": "no scheme"},
+    )
+    assert response.status_code == 400
+    assert "named-graph-uri" in response.text

@@ -1,0 +1,394 @@
+"""Bounded load and soak on loopback: many clients, a mixed workload, hostile queries, memory.
+
+Starts the real server (``api.server.run``: uvicorn, killable query workers, rate limit) in a
+child process on 127.0.0.1, then runs ``--clients`` concurrent clients for ``--duration``
+seconds. Each client has its own loopback address (127.0.0.2, 127.0.0.3, …), so the per-client
+rate limit applies to each as it would to separate people; each pauses 0.1-0.6 s between
+requests like a person or a polite script. The mix: named queries with their example values,
+``/sparql`` (the named queries' own text, a page of labels, every triple — truncated by the row
+cap), entity pages as HTML and JSON, lists. Besides them, one *flooder* sends requests without
+pause from one address (it must get 429s) and one *attacker* sends the hostile queries of
+``tests/hardening/data/soak-*.rq``: a cross product (stopped: 503), ``SERVICE``, ``FROM
+<file:///…>``, an update, 3,000 nested groups and an over-long query (all 400).
+
+An error is a connection failure, a 5xx other than the intended 503, or a status its request
+kind does not allow (e.g. a 400 for a named query with valid values). Memory is the resident
+set of the server process and of its query workers, sampled every second; growth is measured
+from the end of a warm-up (the first fifth of the run) to the end.
+
+    .venv/bin/python scripts/soak.py --build-dir build          # 50 clients, 60 s; writes
+                                                                # bench/results/soak.{md,json}
+    .venv/bin/python scripts/soak.py --clients 10 --duration 10 --out /tmp/soak
+
+Exit status 0 when there were no errors and memory grew less than 10 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "hardening" / "data"
+FIXTURE = ROOT / "tests" / "api" / "data" / "fixture.trig"
+QUERIES = ROOT / "queries"
+MAX_GROWTH = 0.10
+
+# What each request kind may answer without that being an error.
+ALLOWED: dict[str, set[int]] = {
+    "named": {200, 429},
+    "sparql": {200, 429},
+    "sparql-truncated": {200, 429},
+    "entity": {200, 429},
+    "list": {200, 429},
+    "flood": {200, 429},
+    "slow": {503, 429},
+    "refused": {400, 429},
+}
+
+
+@dataclass
+class Tally:
+    statuses: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
+    latency: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    truncated: int = 0
+
+    def record(self, kind: str, status: int, seconds: float, detail: str) -> None:
+        self.statuses[kind][status] += 1
+        self.latency[kind].append(seconds)
+        if status not in ALLOWED[kind]:
+            self.errors.append(f"{kind}: {status} for {detail}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def fixture_build(root: Path) -> Path:
+    """A build directory holding the API fixture dataset as ``dataset.nq``."""
+    import pyoxigraph as ox
+
+    out = root / "build"
+    out.mkdir(parents=True, exist_ok=True)
+    store = ox.Store()
+    store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.dump(str(out / "dataset.nq"), ox.RdfFormat.N_QUADS)
+    return out
+
+
+def rss_kib(pid: int) -> int:
+    """Resident set of ``pid`` and all its descendants, in KiB (Linux ``/proc``)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines()
+                          if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                todo.extend(int(c) for c in children)
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def start_server(build_dir: Path, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    code = (
+        "import sys; from pathlib import Path; from api.server import run; "
+        f"run('127.0.0.1', {port}, Path(sys.argv[1]))"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(build_dir)],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("server exited: " + (process.stderr.read() or b"").decode()[-2000:]
+                               if process.stderr else "server exited")
+        try:
+            if httpx.get(base + "/queries", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("server did not come up")
+
+
+def rq(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def workload(base: str) -> dict[str, list[str]]:
+    """Request paths per kind, discovered from the running server and the query files."""
+    catalog = httpx.get(base + "/queries", timeout=30).json()
+    named = []
+    for query in catalog:
+        params = {p["name"]: p["example"] for p in query["params"] if p["example"] is not None}
+        if any(p["required"] and p["name"] not in params for p in query["params"]):
+            continue
+        named.append(query["path"] + "?" + "&".join(f"{k}={quote(str(v))}"
+                                                    for k, v in params.items()))
+    entities: list[str] = []
+    for kind in ("actors", "places", "topics", "projects"):
+        items = httpx.get(f"{base}/{kind}?limit=20", timeout=30).json()["items"]
+        entities += [item["path"] for item in items if item.get("path")]
+        entities += [f"/{kind}/{item['path'].rsplit('/', 1)[-1]}" for item in items
+                     if kind in ("actors", "places") and item.get("path")]
+    texts = [rq(p) for p in sorted(QUERIES.glob("*.rq"))] + [rq(DATA / "soak-page.rq")]
+    sparql = ["/sparql?query=" + quote(text) for text in texts]
+    nested_core = rq(DATA / "soak-nested.rq").split("\n", 1)[1].strip()
+    refused_texts = [rq(DATA / f"soak-{n}.rq") for n in ("service", "from", "update")]
+    refused_texts.append("SELECT * WHERE " + "{ " * 3000 + nested_core + " }" * 3000)
+    refused_texts.append(rq(DATA / "soak-page.rq") + "#" * 25_000)
+    return {
+        "named": named,
+        "sparql": sparql,
+        "sparql-truncated": ["/sparql?query=" + quote(rq(DATA / "soak-huge.rq"))],
+        "entity": entities,
+        "list": ["/queries", "/actors?limit=50", "/topics", "/", "/.well-known/void"],
+        "slow": ["/sparql?query=" + quote(rq(DATA / "soak-slow.rq"))],
+        "refused": refused_texts,  # sent by POST: the long ones do not fit a URL
+    }
+
+
+async def one(
+    client: httpx.AsyncClient, tally: Tally, kind: str, target: str
+) -> None:
+    started = time.monotonic()
+    detail = target[:80]
+    try:
+        if kind == "refused":
+            response = await client.post(
+                "/sparql", content=target.encode(),
+                headers={"Content-Type": "application/sparql-query"},
+            )
+        else:
+            accept = "*/*"
+            if kind in ("entity", "list"):  # pages under /id/ as a browser asks for them
+                accept = "text/html" if target.startswith(("/id/", "/?", "/")) else accept
+                accept = "application/json" if target.startswith(("/actors", "/places",
+                                                                  "/topics", "/queries",
+                                                                  "/.well-known")) else accept
+            response = await client.get(target, headers={"Accept": accept})
+        body = response.content
+    except httpx.HTTPError as error:
+        tally.errors.append(f"{kind}: {type(error).__name__} {error} for {detail}")
+        return
+    status = response.status_code
+    if status == 200 and "x-result-truncated" in response.headers:
+        tally.truncated += 1
+    if status == 503 and kind == "slow" and b"longer than" not in body:
+        tally.errors.append(f"slow: 503 without a time-limit message: {body[:120]!r}")
+    tally.record(kind, status, time.monotonic() - started, detail)
+
+
+def transport(address: str) -> httpx.AsyncHTTPTransport:
+    return httpx.AsyncHTTPTransport(local_address=address, retries=0)
+
+
+async def user(base: str, address: str, paths: dict[str, list[str]], tally: Tally,
+               stop: float, rng: random.Random) -> None:
+    kinds = ["named"] * 4 + ["sparql"] * 3 + ["entity"] * 4 + ["list"] * 2 + ["sparql-truncated"]
+    async with httpx.AsyncClient(base_url=base, transport=transport(address), timeout=60) as c:
+        while time.monotonic() < stop:
+            kind = rng.choice(kinds)
+            await one(c, tally, kind, rng.choice(paths[kind]))
+            await asyncio.sleep(rng.uniform(0.1, 0.6))
+
+
+async def flooder(base: str, address: str, tally: Tally, stop: float) -> None:
+    async with httpx.AsyncClient(base_url=base, transport=transport(address), timeout=60) as c:
+        while time.monotonic() < stop:
+            await one(c, tally, "flood", "/queries")
+
+
+async def attacker(base: str, address: str, paths: dict[str, list[str]], tally: Tally,
+                   stop: float) -> None:
+    async with httpx.AsyncClient(base_url=base, transport=transport(address), timeout=60) as c:
+        while time.monotonic() < stop:
+            for target in paths["refused"]:
+                await one(c, tally, "refused", target)
+            await one(c, tally, "slow", paths["slow"][0])
+            await asyncio.sleep(1.0)
+
+
+async def sample_memory(pid: int, samples: list[tuple[float, int]], started: float,
+                        stop: float) -> None:
+    while time.monotonic() < stop:
+        samples.append((round(time.monotonic() - started, 1), rss_kib(pid)))
+        await asyncio.sleep(1.0)
+    samples.append((round(time.monotonic() - started, 1), rss_kib(pid)))
+
+
+async def drive(base: str, pid: int, clients: int, duration: float,
+                seed: int) -> tuple[Tally, list[tuple[float, int]], dict[str, list[str]]]:
+    paths = workload(base)
+    tally = Tally()
+    samples: list[tuple[float, int]] = []
+    started = time.monotonic()
+    stop = started + duration
+    rng = random.Random(seed)
+    tasks = [user(base, f"127.0.0.{2 + i}", paths, tally, stop, random.Random(rng.random()))
+             for i in range(clients)]
+    tasks.append(flooder(base, f"127.0.1.{2}", tally, stop))
+    tasks.append(attacker(base, f"127.0.1.{3}", paths, tally, stop))
+    tasks.append(sample_memory(pid, samples, started, stop))
+    await asyncio.gather(*tasks)
+    return tally, samples, paths
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def soak(build_dir: Path | None, *, clients: int, duration: float, query_timeout: float = 3.0,
+         workers: int = 2, seed: int = 1) -> dict[str, Any]:
+    """Run the soak and return its report (what :func:`write_report` writes)."""
+    with tempfile.TemporaryDirectory(prefix="dortmund-kg-soak-") as tmp:
+        build = build_dir or fixture_build(Path(tmp))
+        port = free_port()
+        env = {
+            "DORTMUND_KG_QUERY_TIMEOUT": str(query_timeout),
+            "DORTMUND_KG_WORKERS": str(workers),
+            "DORTMUND_KG_STORE_DIR": str(Path(tmp) / "store"),
+        }
+        process = start_server(build, port, env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base, process)
+            tally, samples, paths = asyncio.run(drive(base, process.pid, clients, duration, seed))
+            alive = process.poll() is None
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    warm = [kib for t, kib in samples if t >= duration / 5]
+    baseline = warm[0] if warm else samples[0][1]
+    peak_end = samples[-1][1]
+    growth = (peak_end - baseline) / baseline if baseline else 0.0
+    kinds: dict[str, dict[str, Any]] = {}
+    for kind, statuses in sorted(tally.statuses.items()):
+        lat = tally.latency[kind]
+        kinds[kind] = {
+            "requests": sum(statuses.values()),
+            "statuses": {str(k): v for k, v in sorted(statuses.items())},
+            "p50_ms": round(1000 * statistics.median(lat), 1) if lat else 0.0,
+            "p95_ms": round(1000 * percentile(lat, 0.95), 1),
+            "max_ms": round(1000 * max(lat), 1) if lat else 0.0,
+        }
+    total = sum(k["requests"] for k in kinds.values())
+    return {
+        "clients": clients,
+        "duration_s": duration,
+        "dataset": str(build_dir) if build_dir else "tests/api/data/fixture.trig",
+        "query_timeout_s": query_timeout,
+        "workers": workers,
+        "requests": total,
+        "requests_per_s": round(total / duration, 1),
+        "truncated_answers": tally.truncated,
+        "kinds": kinds,
+        "errors": tally.errors[:50],
+        "error_count": len(tally.errors),
+        "server_alive_at_end": alive,
+        "rss_kib": {"after_warmup": baseline, "end": peak_end,
+                    "max": max(kib for _, kib in samples), "samples": samples},
+        "rss_growth": round(growth, 4),
+        "ok": not tally.errors and alive and growth < MAX_GROWTH,
+        "distinct_paths": {k: len(v) for k, v in paths.items()},
+    }
+
+
+def write_report(report: dict[str, Any], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "soak.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    rss = report["rss_kib"]
+    lines = [
+        "# Soak test on loopback",
+        "",
+        f"Written by `scripts/soak.py`: {report['clients']} clients (each its own loopback "
+        f"address, 0.1-0.6 s pauses) plus one flooder and one attacker, for "
+        f"{report['duration_s']:g} s against the real server (uvicorn, {report['workers']} "
+        f"query worker processes, time limit {report['query_timeout_s']:g} s, default rate "
+        f"limit) on `{report['dataset']}`.",
+        "",
+        f"**{'PASS' if report['ok'] else 'FAIL'}**: {report['requests']} requests "
+        f"({report['requests_per_s']} per second), {report['error_count']} errors, "
+        f"server alive at the end: {report['server_alive_at_end']}, resident memory "
+        f"(server + workers) {rss['after_warmup'] / 1024:.0f} MiB after warm-up, "
+        f"{rss['end'] / 1024:.0f} MiB at the end (growth {100 * report['rss_growth']:.1f} %, "
+        f"limit {100 * MAX_GROWTH:.0f} %; peak {rss['max'] / 1024:.0f} MiB). "
+        f"{report['truncated_answers']} answers were truncated (and said so).",
+        "",
+        "| kind | requests | statuses | p50 ms | p95 ms | max ms |",
+        "|---|---:|---|---:|---:|---:|",
+    ]
+    for kind, row in report["kinds"].items():
+        statuses = ", ".join(f"{k}: {v}" for k, v in row["statuses"].items())
+        lines.append(f"| {kind} | {row['requests']} | {statuses} | {row['p50_ms']} | "
+                     f"{row['p95_ms']} | {row['max_ms']} |")
+    lines += [
+        "",
+        "Allowed answers: named queries, `/sparql`, entity pages and lists 200 (or 429 when a "
+        "client outruns its rate); the flooder 200 or 429; the cross product 503 (stopped by "
+        "the time limit); `SERVICE`, `FROM <file:///…>`, an update, 3,000 nested groups and "
+        "a 25,000-character query 400. Anything else, a 5xx other than that 503, or a "
+        "failed connection counts as an error.",
+    ]
+    if report["errors"]:
+        lines += ["", "Errors (first 50):", ""] + [f"- `{e}`" for e in report["errors"]]
+    (out / "soak.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60.0)
+    parser.add_argument("--build-dir", type=Path, default=None,
+                        help="a build to serve (default: the API fixture dataset)")
+    parser.add_argument("--query-timeout", type=float, default=3.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    report = soak(args.build_dir, clients=args.clients, duration=args.duration,
+                  query_timeout=args.query_timeout, workers=args.workers)
+    write_report(report, args.out)
+    print((args.out / "soak.md").read_text(encoding="utf-8"))
+    return 0 if report["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""The build end to end: what it writes, that it is reproducible, and that it never loses the
+last good graph when an input is bad."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph_build.errors import BuildError
+from graph_build.pipeline import build
+from mappings.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+SMALL = ["2020-dos-visionen"]  # the smallest document: fast builds for failure cases
+
+
+def test_summary_has_every_document_with_counts(built_dir: Path) -> None:
+    summary = json.loads((built_dir / "summary.json").read_text(encoding="utf-8"))
+    assert set(summary["documents"]) == {d.id for d in load_registry()}
+    for doc in summary["documents"].values():
+        assert doc["statements"] >= doc["pledges"] > 0
+        assert sum(doc["by_modality"].values()) == doc["statements"]
+        assert doc["targets"] >= 0
+    assert summary["validation"]["conforms"] is True
+    assert set(summary["seconds"]) >= {"parse", "map", "link", "reason", "validate", "write"}
+    graphs = summary["triples"]
+    assert graphs["https://w3id.org/dortmund-kg/graph/inferred"] > 0
+    assert graphs["https://w3id.org/dortmund-kg/graph/ontology"] > 0
+    assert sum(graphs.values()) == summary["triples_total"]
+
+
+def test_leitlinien_pledges_have_two_authors(built_dir: Path) -> None:
+    lines = (built_dir / "dataset.nq").read_text(encoding="utf-8").splitlines()
+    authors = {
+        line.split()[2]
+        for line in lines
+        if "/graph/document/2021-gruene-cdu-leitlinien>" in line and "/def/author>" in line
+    }
+    assert authors == {
+        "<https://w3id.org/dortmund-kg/id/actor/gruene-fraktion-dortmund>",
+        "<https://w3id.org/dortmund-kg/id/actor/cdu-fraktion-dortmund>",
+    }
+
+
+def test_exports_are_written(built_dir: Path) -> None:
+    for name in ("dataset.nq", "dataset.trig", "dataset.ttl", "dataset.jsonld", "summary.json"):
+        assert (built_dir / name).stat().st_size > 0, name
+
+
+def test_dataset_is_sorted_nquads_with_named_graphs_only(built_dir: Path) -> None:
+    lines = (built_dir / "dataset.nq").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+    assert all(line.endswith("> .") for line in lines)  # every quad names its graph
+
+
+def test_building_twice_gives_identical_output(tmp_path: Path) -> None:
+    first = build(CORPUS, tmp_path / "a" / "build", only=SMALL + ["2021-gruene-cdu-leitlinien"])
+    second = build(CORPUS, tmp_path / "b" / "build", only=SMALL + ["2021-gruene-cdu-leitlinien"])
+    for name in ("dataset.nq", "dataset.trig", "dataset.ttl", "dataset.jsonld"):
+        assert (first.out_dir / name).read_bytes() == (second.out_dir / name).read_bytes(), name
+    a = json.loads((first.out_dir / "summary.json").read_text())
+    b = json.loads((second.out_dir / "summary.json").read_text())
+    a.pop("seconds"), b.pop("seconds")
+    assert a == b
+
+
+@pytest.fixture()
+def good_build(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """A corpus copy and a good build of it; returns (corpus, build link, dataset bytes)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    link = tmp_path / "build"
+    build(corpus, link, only=SMALL, jobs=1)
+    return corpus, link, (link / "dataset.nq").read_bytes()
+
+
+def _assert_unchanged(link: Path, before: bytes) -> None:
+    assert (link / "dataset.nq").read_bytes() == before
+
+
+def test_changed_source_fails_and_keeps_last_build(good_build: tuple[Path, Path, bytes]) -> None:
+    corpus, link, before = good_build
+    path = corpus / "2020-dos-visionen.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "Ein neuer Satz.\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"2020-dos-visionen\.txt: source file changed"):
+        build(corpus, link, only=SMALL, jobs=1)
+    _assert_unchanged(link, before)
+
+
+def test_missing_source_names_the_file(good_build: tuple[Path, Path, bytes]) -> None:
+    corpus, link, before = good_build
+    (corpus / "2020-dos-visionen.txt").unlink()
+    with pytest.raises(BuildError, match=r"2020-dos-visionen\.txt: source file is missing"):
+        build(corpus, link, only=SMALL, jobs=1)
+    _assert_unchanged(link, before)
+
+
+def test_unknown_document_id_is_an_error(good_build: tuple[Path, Path, bytes]) -> None:
+    corpus, link, before = good_build
+    with pytest.raises(BuildError, match="no document with id nope"):
+        build(corpus, link, only=["nope"], jobs=1)
+    _assert_unchanged(link, before)
+
+
+def test_shacl_violation_fails_and_keeps_last_build(
+    good_build: tuple[Path, Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mapping bug that drops every author must be stopped by SHACL, naming file:line."""
+    corpus, link, before = good_build
+    from mappings import to_rdf
+
+    original = to_rdf.DocumentMapper.__init__
+
+    def without_authors(self: to_rdf.DocumentMapper, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.authors = []
+
+    monkeypatch.setattr(to_rdf.DocumentMapper, "__init__", without_authors)
+    with pytest.raises(BuildError, match=r"2020-dos-visionen\.txt:\d+: Violation") as err:
+        build(corpus, link, only=SMALL, jobs=1)
+    assert "author" in str(err.value)
+    _assert_unchanged(link, before)
+
+
+def test_parallel_and_serial_builds_agree(tmp_path: Path) -> None:
+    docs = SMALL + ["2025-stadt-dortmund-zielbilder"]
+    serial = build(CORPUS, tmp_path / "s" / "build", only=docs, jobs=1)
+    parallel = build(CORPUS, tmp_path / "p" / "build", only=docs, jobs=2)
+    assert (serial.out_dir / "dataset.nq").read_bytes() == (
+        parallel.out_dir / "dataset.nq"
+    ).read_bytes()

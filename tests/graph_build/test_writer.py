@@ -1,0 +1,46 @@
+"""N-Quads output: one line per quad, escaped, sorted, blank nodes labelled by structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF
+
+from graph_build import writer
+
+G = URIRef("https://w3id.org/dortmund-kg/graph/test")
+S = URIRef("https://w3id.org/dortmund-kg/id/x")
+
+
+def test_multiline_literal_is_escaped_on_one_line() -> None:
+    g = Graph()
+    g.add((S, RDF.value, Literal('zwei\nZeilen "zitiert"', lang="de")))
+    (line,) = writer.nquad_lines([(G, g)])
+    assert line.count("\n") == 1
+    assert '"zwei\\nZeilen \\"zitiert\\""@de' in line
+
+
+def test_blank_node_labels_do_not_depend_on_parse_order() -> None:
+    def ontology() -> Graph:
+        g = Graph()
+        restriction = BNode()
+        g.add((S, OWL.equivalentClass, restriction))
+        g.add((restriction, RDF.type, OWL.Restriction))
+        g.add((restriction, OWL.onProperty, RDF.value))
+        return g
+
+    assert writer.nquad_lines([(G, ontology())]) == writer.nquad_lines([(G, ontology())])
+
+
+def test_swap_in_replaces_link_atomically_and_prunes(tmp_path: Path) -> None:
+    link = tmp_path / "build"
+    dirs = []
+    for n in range(4):
+        d = writer.new_build_dir(link)
+        (d / "dataset.nq").write_text(str(n))
+        writer.swap_in(link, d)
+        dirs.append(d)
+        assert (link / "dataset.nq").read_text() == str(n)
+    assert link.is_symlink()
+    assert [d.exists() for d in dirs] == [False, False, True, True]

@@ -1,0 +1,14 @@
+"""Markers of the hardening tests: ``fuzz`` (schemathesis) and ``soak`` (load on loopback).
+
+Both run in ``make test`` in a short version; ``DORTMUND_KG_FUZZ=full`` makes the fuzz test do
+the full run (the scripts ``scripts/fuzz_api.py`` and ``scripts/soak.py`` do the long runs).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "fuzz: generated requests against the OpenAPI document")
+    config.addinivalue_line("markers", "soak: concurrent load against a live server on loopback")
