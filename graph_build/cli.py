@@ -34,12 +34,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print("dortmund-kg build: the previous build (if any) is left as it was", file=sys.stderr)
         return EXIT_ERROR
     s = result.summary
-    print(f"Built {s['triples_total']} quads into {args.out}/ "
-          f"({s['seconds']['total']:.1f} s; SHACL conforms, {s['validation']['warnings']} warnings)")
+    print(
+        f"Built {s['triples_total']} quads into {args.out}/ "
+        f"({s['seconds']['total']:.1f} s; SHACL conforms, {s['validation']['warnings']} warnings)"
+    )
     for doc_id, d in s["documents"].items():
         mods = ", ".join(f"{k} {v}" for k, v in d["by_modality"].items())
-        print(f"  {doc_id}: {d['statements']} statements, {d['pledges']} pledges, "
-              f"{d['targets']} targets ({mods})")
+        print(
+            f"  {doc_id}: {d['statements']} statements, {d['pledges']} pledges, "
+            f"{d['targets']} targets ({mods})"
+        )
     return EXIT_OK
 
 
@@ -68,8 +72,9 @@ def make_parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="build the graph into build/")
     p_build.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     p_build.add_argument("--out", type=Path, default=ROOT / "build")
-    p_build.add_argument("--only", action="append", metavar="DOC_ID",
-                         help="build only this document (repeatable)")
+    p_build.add_argument(
+        "--only", action="append", metavar="DOC_ID", help="build only this document (repeatable)"
+    )
     p_build.set_defaults(func=_cmd_build)
 
     p_val = sub.add_parser("validate", help="SHACL-validate the built graph (exit 0/1/2)")

@@ -205,8 +205,10 @@ def _run_documents(
         futures = [pool.submit(process_document, corpus_dir, info) for info in documents]
         for info, future in zip(documents, futures, strict=True):
             out = future.result()
-            say(f"{info.id}: {out.summary['statements']} statements, "
-                f"{out.summary['pledges']} pledges")
+            say(
+                f"{info.id}: {out.summary['statements']} statements, "
+                f"{out.summary['pledges']} pledges"
+            )
             yield out
 
 
@@ -271,8 +273,9 @@ def build(
     if violations:
         shown = "\n".join(f"  {f}" for f in violations[:50])
         more = f"\n  … and {len(violations) - 50} more" if len(violations) > 50 else ""
-        raise BuildError(f"SHACL validation failed with {len(violations)} violation(s):\n"
-                         f"{shown}{more}")
+        raise BuildError(
+            f"SHACL validation failed with {len(violations)} violation(s):\n{shown}{more}"
+        )
 
     say("write")
     out_dir = writer.new_build_dir(build_link)

@@ -23,9 +23,19 @@ _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 # Links that entail nothing a query needs (text structure, provenance of spans, targets):
 # leaving them out keeps owlrl's fixpoint loop short.
 _NOT_FOR_REASONING = {
-    DOKG.textSpan, OA.hasSelector, OA.hasSource, DOKG.inSection, DOKG.parentSection,
-    DOKG.parentStatement, DOKG.hasTarget, DOKG.modality, DOKG.testability, DOKG.sourceFile,
-    DOKG.topic, DOKG.hasMention, DOKG.refersTo,
+    DOKG.textSpan,
+    OA.hasSelector,
+    OA.hasSource,
+    DOKG.inSection,
+    DOKG.parentSection,
+    DOKG.parentStatement,
+    DOKG.hasTarget,
+    DOKG.modality,
+    DOKG.testability,
+    DOKG.sourceFile,
+    DOKG.topic,
+    DOKG.hasMention,
+    DOKG.refersTo,
 }
 _STRUCTURE_SUFFIXES = ("/span", "/position", "/quote")
 

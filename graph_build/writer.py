@@ -65,8 +65,13 @@ def write_exports(lines: list[str], out: Path) -> dict[str, int]:
     # Keep the canonical blank-node labels (a store would rename them at random) and write
     # in a fixed order, so every export is byte-identical on a rebuild.
     quads = list(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
-    prefixes = {"dokg": str(DOKG), "id": ID, "oa": "http://www.w3.org/ns/oa#",
-                "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#"}
+    prefixes = {
+        "dokg": str(DOKG),
+        "id": ID,
+        "oa": "http://www.w3.org/ns/oa#",
+        "dcterms": "http://purl.org/dc/terms/",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+    }
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     ox.serialize(quads, str(out / "dataset.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
     union = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
@@ -80,8 +85,9 @@ def write_exports(lines: list[str], out: Path) -> dict[str, int]:
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
+    )
 
 
 def new_build_dir(build_link: Path) -> Path:

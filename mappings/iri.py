@@ -25,7 +25,9 @@ GRAPH = BASE + "graph/"
 DATASET = URIRef(BASE + "dataset")
 ONTOLOGY = URIRef(BASE + "def/")
 
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_TRANSLIT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
 
 
 def slugify(text: str) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """What a statement does, after the Comparative Party Pledges Project's notion of a pledge.
 
     ``STATEMENT`` is context (facts, diagnoses, rhetoric) and is *not* a pledge; every other
@@ -31,14 +31,14 @@ class Modality(str, Enum):
         return self is not Modality.STATEMENT
 
 
-class Testability(str, Enum):
+class Testability(StrEnum):
     """Whether fulfilment can be checked objectively (CPPP) or the pledge is aspirational."""
 
     TESTABLE = "testable"
     ASPIRATIONAL = "aspirational"
 
 
-class TargetKind(str, Enum):
+class TargetKind(StrEnum):
     QUANTITY = "quantity"  # "2.500 Wohnungen jährlich", "1 Mio. €"
     DEADLINE = "deadline"  # "Klimaneutralität bis 2035" (no number but a year)
 

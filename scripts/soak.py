@@ -128,7 +128,7 @@ def start_server(build_dir: Path, port: int, env: dict[str, str]) -> subprocess.
     )
 
 
-def wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+def wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -159,7 +159,10 @@ def workload(base: str) -> dict[str, list[str]]:
                                                     for k, v in params.items()))
     entities: list[str] = []
     for kind in ("actors", "places", "topics", "projects"):
-        items = httpx.get(f"{base}/{kind}?limit=20", timeout=30).json()["items"]
+        response = httpx.get(f"{base}/{kind}?limit=20", timeout=60)
+        if response.status_code != 200:
+            raise RuntimeError(f"/{kind}: {response.status_code} {response.text[:300]}")
+        items = response.json()["items"]
         entities += [item["path"] for item in items if item.get("path")]
         entities += [f"/{kind}/{item['path'].rsplit('/', 1)[-1]}" for item in items
                      if kind in ("actors", "places") and item.get("path")]

@@ -25,8 +25,17 @@ def test_build_error_exits_2_and_names_file(
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "2020-dos-visionen.txt").write_bytes(b"\xff\xfe")
-    code = main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "build"),
-                 "--only", "2020-dos-visionen"])
+    code = main(
+        [
+            "build",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(tmp_path / "build"),
+            "--only",
+            "2020-dos-visionen",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "2020-dos-visionen.txt" in err and "previous build" in err
@@ -44,10 +53,11 @@ def test_validate_reports_violation_with_file_line(
     broken.mkdir()
     lines = (built_dir / "dataset.nq").read_text(encoding="utf-8").splitlines(keepends=True)
     victim = next(
-        line for line in lines
+        line
+        for line in lines
         if "/id/statement/2020-dos-visionen/" in line and "/def/lineEnd>" in line
     )
-    (broken / "dataset.nq").write_text("".join(l for l in lines if l != victim), encoding="utf-8")
+    (broken / "dataset.nq").write_text("".join(x for x in lines if x != victim), encoding="utf-8")
     code = main(["validate", "--out", str(broken)])
     out = capsys.readouterr().out
     assert code == 1

@@ -95,7 +95,8 @@ def test_invalid_fixture_is_caught_on_its_path(path: Path, shapes: Graph) -> Non
     fx = load_fixture(path)
     report = _violations(fx.graph, shapes)
     results = [
-        r for r in report.subjects(SH.resultSeverity, SH.Violation)
+        r
+        for r in report.subjects(SH.resultSeverity, SH.Violation)
         if report.value(r, SH.focusNode) == fx.focus
     ]
     assert results, f"no violation on {fx.focus}"
@@ -108,7 +109,12 @@ def test_invalid_fixture_is_caught_on_its_path(path: Path, shapes: Graph) -> Non
 def test_every_data_shape_has_an_invalid_fixture(shapes: Graph) -> None:
     """A shape without a fixture could be wrong and nothing would notice."""
     names = {p.stem.split("-")[0] for p in INVALID}
-    core = {str(s).rsplit("/", 1)[-1].removesuffix("Shape") for s in shapes.subjects()
-            if isinstance(s, URIRef) and str(s).endswith("Shape") and "English" not in str(s)
-            and "Topic" not in str(s)}
+    core = {
+        str(s).rsplit("/", 1)[-1].removesuffix("Shape")
+        for s in shapes.subjects()
+        if isinstance(s, URIRef)
+        and str(s).endswith("Shape")
+        and "English" not in str(s)
+        and "Topic" not in str(s)
+    }
     assert core <= names, core - names

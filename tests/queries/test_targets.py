@@ -32,7 +32,7 @@ def test_year_filter_keeps_only_that_year(run_named: Run) -> None:
 def test_unit_filter_is_case_insensitive(run_named: Run) -> None:
     rows = run_named("targets", unit="wohnungen")
     assert rows and all(str(r["unitName"]).lower() == "wohnungen" for r in rows)
-    assert any("5.000 neuen Wohnungen bis 2025" == r["targetText"] for r in rows)
+    assert any(r["targetText"] == "5.000 neuen Wohnungen bis 2025" for r in rows)
 
 
 def test_every_author_with_targets_appears_unfiltered(run_named: Run) -> None:

@@ -58,6 +58,13 @@ def remote_endpoints(built_dir: Path) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="session", params=SERVERS)
-def remote_backend(request: pytest.FixtureRequest, remote_endpoints: dict[str, str]) -> RemoteBackend:
-    """Each real server in turn, behind the same backend interface the app uses."""
-    return RemoteBackend(remote_endpoints[request.param], timeout=120)
+def server(request: pytest.FixtureRequest) -> str:
+    """The name of each real server in turn (``oxigraph``, ``virtuoso``)."""
+    name: str = request.param
+    return name
+
+
+@pytest.fixture(scope="session")
+def remote_backend(server: str, remote_endpoints: dict[str, str]) -> RemoteBackend:
+    """That server behind the same backend interface the app uses."""
+    return RemoteBackend(remote_endpoints[server], timeout=120)

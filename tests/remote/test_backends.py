@@ -19,6 +19,28 @@ from api.named_queries import NamedQuery, load_catalog, run
 pytestmark = [pytest.mark.remote, pytest.mark.slow]
 CATALOG = load_catalog()
 
+# Defects of a server, measured, with the upstream report. Marked strict: when a new server
+# version (or a rewritten query) answers right, the test XPASSes, fails, and the mark goes.
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {
+    ("virtuoso", "pledges-for-actor[actor]"): (
+        "Virtuoso 7.2.5 turns non-Latin-1 characters of query literals into '?' in CONCAT "
+        "(the query's '→', '“', '”'); openlink/virtuoso-opensource#944, #609"
+    ),
+    ("virtuoso", "targets[required]"): (
+        "Virtuoso 7.2.5 has no xsd:duration: \"P1Y\"^^xsd:duration comes back as 12 "
+        "(the rows of targets[year] have no period and match)"
+    ),
+    ("virtuoso", "graph-names"): (
+        "Virtuoso 7.2.5 answers GRAPH ?g { } (api/sparql/graph-names.rq) with one empty row"
+    ),
+}
+
+
+def expect_defect(request: pytest.FixtureRequest, server: str, name: str) -> None:
+    reason = KNOWN_DEFECTS.get((server, name))
+    if reason:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
+
 
 def example_cases(catalog: dict[str, NamedQuery]) -> list[tuple[str, dict[str, str]]]:
     """Per query: its required examples, and all its examples when that differs."""
@@ -33,6 +55,10 @@ def example_cases(catalog: dict[str, NamedQuery]) -> list[tuple[str, dict[str, s
 
 
 CASES = example_cases(CATALOG)
+
+
+def case_id(name: str, values: dict[str, str]) -> str:
+    return f"{name}[{','.join(values) or 'required'}]"
 
 
 _CONCAT = re.compile(
@@ -70,14 +96,17 @@ def test_the_catalog_gives_cases() -> None:
 
 @pytest.mark.parametrize(
     ("name", "values"),
-    [pytest.param(n, v, id=f"{n}[{','.join(v) or 'required'}]") for n, v in CASES],
+    [pytest.param(n, v, id=case_id(n, v)) for n, v in CASES],
 )
 def test_named_query_answers_like_the_embedded_store(
     name: str,
     values: dict[str, str],
+    server: str,
     remote_backend: RemoteBackend,
     built_store: OxigraphBackend,
+    request: pytest.FixtureRequest,
 ) -> None:
+    expect_defect(request, server, case_id(name, values))
     query = CATALOG[name]
     expected = run(query, built_store, values).to_json()["rows"]
     actual = run(query, remote_backend, values).to_json()["rows"]
@@ -87,8 +116,12 @@ def test_named_query_answers_like_the_embedded_store(
 
 
 def test_remote_server_holds_every_graph_of_the_build(
-    remote_backend: RemoteBackend, built_store: OxigraphBackend
+    server: str,
+    remote_backend: RemoteBackend,
+    built_store: OxigraphBackend,
+    request: pytest.FixtureRequest,
 ) -> None:
+    expect_defect(request, server, "graph-names")
     assert built_store.graph_names() <= remote_backend.graph_names()
 
 
