@@ -11,7 +11,6 @@ Usage: ``python -m bench.serve_app BUILD_DIR PORT``
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -38,7 +37,6 @@ def bench_app(build_dir: Path) -> FastAPI:
 
 def main(argv: list[str]) -> None:
     build_dir, port = Path(argv[0]), int(argv[1])
-    os.environ.setdefault("DORTMUND_KG_RELOAD_INTERVAL", "0")
     uvicorn.run(bench_app(build_dir), host="127.0.0.1", port=port, log_level="warning")
 
 

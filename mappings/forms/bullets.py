@@ -36,12 +36,12 @@ import re
 from dataclasses import dataclass, field
 
 from mappings import modality as cues
+from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Span, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.targets import extract_targets
 from mappings.text import join_lines
 
 BULLET = "●"
@@ -161,7 +161,7 @@ class _Builder:
     ) -> None:
         text = self.normalise(span.char_start, span.char_end)
         modality = force or cues.classify(text, lead_in=lead_in, default=default)
-        targets = extract_targets(text) if modality.is_pledge else ()
+        judged = assess(text, modality, lead_in=lead_in)
         self.statements.append(
             Statement(
                 ordinal=len(self.statements) + 1,
@@ -172,10 +172,10 @@ class _Builder:
                 normalised=text,
                 span=span,
                 modality=modality,
-                testability=cues.testability(text, modality, targets),
-                targets=targets,
+                testability=judged.testability,
+                targets=judged.targets,
                 lead_in=lead_in,
-                addressees=cues.addressees(text) if modality is Modality.DEMAND else (),
+                addressees=judged.addressees,
             )
         )
         section.statements += 1

@@ -36,12 +36,12 @@ import re
 from dataclasses import dataclass
 
 from mappings import modality as cues
+from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Signatory, Span, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.targets import extract_targets
 from mappings.text import join_lines
 
 GOALS_LEAD_IN = "Unsere Ziele sind:"
@@ -97,7 +97,7 @@ class _Builder:
         if kind == "sub-item":
             text = text.rstrip(",;").rstrip()
         modality = cues.classify(text, lead_in=lead_in, default=default)
-        targets = extract_targets(text)
+        judged = assess(text, modality, lead_in=lead_in)
         stmt = Statement(
             ordinal=len(self.statements) + 1,
             kind=kind,
@@ -107,11 +107,11 @@ class _Builder:
             normalised=text,
             span=span,
             modality=modality,
-            testability=cues.testability(text, modality, targets),
-            targets=targets,
+            testability=judged.testability,
+            targets=judged.targets,
             lead_in=lead_in,
             parent=parent,
-            addressees=cues.addressees(text) if modality is Modality.DEMAND else (),
+            addressees=judged.addressees,
             number=number,
         )
         self.statements.append(stmt)

@@ -19,13 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mappings import modality as cues
+from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.ocr import quote_pairs, repair
 from mappings.records import Modality, ParsedDocument, Section, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.targets import extract_targets
 from mappings.text import join_lines
 
 _HEADING = re.compile(r"^\s?(?P<num>[^\s.]{1,3})\.\s+(?P<title>[A-ZÄÖÜ][^a-zäöüß]*)$")
@@ -166,7 +166,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
                 paragraph, lead_in = here, None
             text = repair(join_lines(clean_text[a:b]))
             found_modality = cues.classify(text, lead_in=lead_in, default=Modality.STATEMENT)
-            targets = extract_targets(text)
+            judged = assess(text, found_modality, lead_in=lead_in)
             span = source.span(a, b)
             doc.statements.append(
                 Statement(
@@ -178,14 +178,10 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
                     normalised=text,
                     span=span,
                     modality=found_modality,
-                    testability=cues.testability(text, found_modality, targets),
-                    targets=targets,
+                    testability=judged.testability,
+                    targets=judged.targets,
                     lead_in=lead_in,
-                    addressees=(
-                        cues.addressees(lead_in or text)
-                        if found_modality is Modality.DEMAND
-                        else ()
-                    ),
+                    addressees=judged.addressees,
                 )
             )
             lead_in = _announced_lead_in(text) or lead_in

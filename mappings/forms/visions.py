@@ -37,14 +37,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings import modality as cues
+from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.ocr import repair
 from mappings.records import Modality, ParsedDocument, Section, Span, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.targets import extract_targets
 from mappings.text import join_lines
 
 INTRO_TITLE = "Einleitung"
@@ -188,7 +187,7 @@ def _statement(
     verbatim = source.slice(span)
     text = normalise(verbatim)
     modality = Modality.VISION if kind == "vision" else Modality.STATEMENT
-    targets = extract_targets(text)
+    judged = assess(text, modality)
     return Statement(
         ordinal=len(out) + 1,
         kind=kind,
@@ -198,6 +197,6 @@ def _statement(
         normalised=text,
         span=span,
         modality=modality,
-        testability=cues.testability(text, modality, targets),
-        targets=targets,
+        testability=judged.testability,
+        targets=judged.targets,
     )

@@ -49,13 +49,13 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from mappings import modality as cues
+from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.ocr import repair
 from mappings.records import Footnote, Modality, ParsedDocument, Section, Span, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.targets import extract_targets
 from mappings.text import join_lines
 
 _SENTENCE_END = ".!?"
@@ -121,7 +121,7 @@ class _Doc:
         verbatim = self.source.slice(span)
         text = normalise(verbatim)
         mod = cues.classify(text, default=Modality.VISION) if modality is None else modality
-        targets = extract_targets(text)
+        judged = assess(text, mod)
         stmt = Statement(
             ordinal=len(self.parsed.statements) + 1,
             kind=kind,
@@ -131,10 +131,10 @@ class _Doc:
             normalised=text,
             span=span,
             modality=mod,
-            testability=cues.testability(text, mod, targets),
-            targets=targets,
+            testability=judged.testability,
+            targets=judged.targets,
             parent=parent,
-            addressees=cues.addressees(text) if mod is Modality.DEMAND else (),
+            addressees=judged.addressees,
         )
         self.parsed.statements.append(stmt)
         return stmt

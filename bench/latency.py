@@ -1,0 +1,141 @@
+"""Query latency of the same queries in three engines on the same data.
+
+* ``store``:  pyoxigraph directly — :func:`api.named_queries.run` on the on-disk store the
+  server opens (binding, evaluation and materialising the rows, nothing else);
+* ``api``:    the HTTP API on loopback (``/queries/<name>``, or ``/sparql`` for hand-written
+  SPARQL), one keep-alive client, requests one after another;
+* ``rdflib``: rdflib's own SPARQL engine on the dump loaded into an rdflib ``Dataset`` whose
+  default graph is the union (as the embedded store's), with the very same query text after
+  parameter binding — what an rdflib-based endpoint would serve.
+
+Every case runs ``runs`` times; a run takes up to ``samples`` timings but stops early once it has
+spent ``budget`` seconds (slow engines then give fewer samples; the report says how many).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from api.backends import OxigraphBackend, bind_values
+from api.named_queries import NamedQuery, load_catalog, run
+from bench.stats import summarise_runs
+
+BENCH_QUERIES = Path(__file__).resolve().parent / "queries"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One query to time: a named query with values, or a hand-written SPARQL file."""
+
+    label: str
+    kind: str  # "named" or "sparql"
+    text: str  # the query text as the engine gets it (parameters bound)
+    named: NamedQuery | None = None
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def example_values(query: NamedQuery) -> dict[str, str]:
+    """The header's examples of the required parameters (all examples if none is required)."""
+    required = {p.name: p.example for p in query.params if p.required and p.example}
+    if any(p.required for p in query.params):
+        return required
+    return {p.name: p.example for p in query.params if p.example}
+
+
+def cases() -> list[Case]:
+    """Every named query with its examples, then every ``bench/queries/*.rq``."""
+    found: list[Case] = []
+    for name, query in sorted(load_catalog().items()):
+        values = example_values(query)
+        text = bind_values(query.text, query.bind(values)) if values else query.text
+        found.append(Case(name, "named", text, query, tuple(sorted(values.items()))))
+    for path in sorted(BENCH_QUERIES.glob("*.rq")):
+        found.append(Case(path.stem, "sparql", path.read_text(encoding="utf-8")))
+    if not found:
+        raise RuntimeError("no queries to benchmark")
+    return found
+
+
+def time_runs(
+    call: Callable[[], object], *, runs: int, samples: int, budget: float, warmup: int = 1
+) -> list[list[float]]:
+    """Timings (seconds) of ``call``: ``runs`` lists of at most ``samples`` each."""
+    for _ in range(warmup):
+        call()
+    out: list[list[float]] = []
+    for _ in range(runs):
+        timings: list[float] = []
+        started = time.perf_counter()
+        while len(timings) < samples:
+            t0 = time.perf_counter()
+            call()
+            timings.append(time.perf_counter() - t0)
+            if time.perf_counter() - started > budget and len(timings) >= 3:
+                break
+        out.append(timings)
+    return out
+
+
+def store_call(backend: OxigraphBackend, case: Case) -> Callable[[], object]:
+    if case.named is not None:
+        named, values = case.named, dict(case.values)
+        return lambda: run(named, backend, values)
+    return lambda: backend.query(case.text)
+
+
+def rdflib_call(dataset: Any, case: Case) -> Callable[[], object]:
+    text = case.text
+    return lambda: list(dataset.query(text))
+
+
+def api_call(client: Any, case: Case) -> Callable[[], object]:
+    if case.named is not None:
+        url, params = f"/queries/{case.label}", dict(case.values)
+
+        def named() -> object:
+            response = client.get(url, params=params)
+            response.raise_for_status()
+            return response.content
+
+        return named
+    accept = {"Accept": "application/sparql-results+json"}
+
+    def sparql() -> object:
+        response = client.post("/sparql", data={"query": case.text}, headers=accept)
+        response.raise_for_status()
+        return response.content
+
+    return sparql
+
+
+def load_rdflib(dump: Path) -> Any:
+    """The dump in an rdflib Dataset whose default graph is the union of the named graphs."""
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(str(dump), format="nquads")
+    return dataset
+
+
+def measure(
+    engine: str,
+    calls: dict[str, Callable[[], object]],
+    *,
+    runs: int,
+    samples: int,
+    budget: float,
+    say: Callable[[str], None],
+) -> dict[str, dict[str, Any]]:
+    results: dict[str, dict[str, Any]] = {}
+    for label, call in calls.items():
+        try:
+            timings = time_runs(call, runs=runs, samples=samples, budget=budget)
+            results[label] = summarise_runs(timings)
+        except Exception as error:  # a failing engine is a finding, not a crash of the bench
+            results[label] = {"error": f"{type(error).__name__}: {error}"[:300]}
+        say(f"  {engine:7} {label:32} {results[label]}")
+    return results
