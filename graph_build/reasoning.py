@@ -84,18 +84,72 @@ class Reasoner:
             if t not in asserted and _keep(*t):
                 self.reference_inferred.add(t)
 
-    def infer(self, document: Graph) -> Graph:
-        """Triples entailed by the document's links that are not already asserted anywhere."""
+    def infer(self, document: Graph, *, share_signatures: bool = True) -> Graph:
+        """Triples entailed by the document's links that are not already asserted anywhere.
+
+        With ``share_signatures`` (the default), statements whose outgoing links are identical
+        — same types, authors, document, mentions — are reasoned once through a representative
+        and its results copied to the others. That is exact here: nothing in the reasoning input
+        points *to* such a node, so under OWL RL's rules what is entailed about it depends only
+        on its own outgoing links and on the shared ontology and reference data. A node that
+        something points to (the document itself) is reasoned as it is. A test checks both modes
+        give the same graph on a real document.
+        """
+        doc_triples = list(reasoning_input(document))
         work = Graph()
         for t in self.base:
             work.add(t)
-        doc_triples = list(reasoning_input(document))
-        for t in doc_triples:
+        members: dict[URIRef, list[URIRef]] = {}
+        if share_signatures:
+            to_reason, members = _share_signatures(doc_triples)
+        else:
+            to_reason = doc_triples
+        for t in to_reason:
             work.add(t)
         _closure(work)
         known = set(doc_triples)
         inferred = Graph()
         for t in work:
-            if _keep(*t) and t not in known and t not in self.base and t not in document:
-                inferred.add(t)
+            if not _keep(*t) or t in self.base:
+                continue
+            for copy in _copies(t, members):  # type: ignore[arg-type]
+                if copy not in known and copy not in document:
+                    inferred.add(copy)
         return inferred
+
+
+Triple = tuple[URIRef, URIRef, URIRef]
+
+
+def _share_signatures(triples: list[Triple]) -> tuple[list[Triple], dict[URIRef, list[URIRef]]]:
+    """One representative per group of subjects with identical outgoing links.
+
+    Returns the triples to reason over and, per representative, the subjects it stands for.
+    """
+    pointed_to = {o for _, _, o in triples}
+    outgoing: dict[URIRef, set[tuple[URIRef, URIRef]]] = {}
+    for s, p, o in triples:
+        outgoing.setdefault(s, set()).add((p, o))
+    groups: dict[frozenset[tuple[URIRef, URIRef]], list[URIRef]] = {}
+    kept: list[Triple] = []
+    for subject in sorted(outgoing):
+        if subject in pointed_to:
+            kept.extend((subject, p, o) for p, o in outgoing[subject])
+        else:
+            groups.setdefault(frozenset(outgoing[subject]), []).append(subject)
+    members: dict[URIRef, list[URIRef]] = {}
+    for signature, subjects in groups.items():
+        representative = subjects[0]
+        members[representative] = subjects
+        kept.extend((representative, p, o) for p, o in signature)
+    return kept, members
+
+
+def _copies(t: Triple, members: dict[URIRef, list[URIRef]]) -> list[Triple]:
+    """The triple for every subject its representative stands for (itself if none)."""
+    s, p, o = t
+    if s in members:
+        return [(m, p, o) for m in members[s]]
+    if o in members:
+        return [(s, p, m) for m in members[o]]
+    return [t]

@@ -254,19 +254,36 @@ async def attacker(base: str, address: str, paths: dict[str, list[str]], tally: 
             await asyncio.sleep(5.0)
 
 
-async def sample_memory(pid: int, samples: list[tuple[float, int]], started: float,
-                        stop: float) -> None:
-    while time.monotonic() < stop:
-        samples.append((round(time.monotonic() - started, 1), rss_kib(pid)))
+def own_rss_kib(pid: int) -> int:
+    """Resident set of ``pid`` alone (the server process without its query workers)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines()
+                 if line.startswith("VmRSS:")), 0)
+
+
+async def sample_memory(pid: int, samples: list[tuple[float, int]],
+                        server: list[tuple[float, int]], started: float, stop: float) -> None:
+    while True:
+        now = round(time.monotonic() - started, 1)
+        samples.append((now, rss_kib(pid)))
+        server.append((now, own_rss_kib(pid)))
+        if time.monotonic() >= stop:
+            return
         await asyncio.sleep(1.0)
-    samples.append((round(time.monotonic() - started, 1), rss_kib(pid)))
+
+
+Samples = list[tuple[float, int]]
 
 
 async def drive(base: str, pid: int, clients: int, duration: float,
-                seed: int) -> tuple[Tally, list[tuple[float, int]], dict[str, list[str]]]:
+                seed: int) -> tuple[Tally, Samples, Samples, dict[str, list[str]]]:
     paths = workload(base)
     tally = Tally()
-    samples: list[tuple[float, int]] = []
+    samples: Samples = []
+    server: Samples = []
     started = time.monotonic()
     stop = started + duration
     rng = random.Random(seed)
@@ -274,9 +291,9 @@ async def drive(base: str, pid: int, clients: int, duration: float,
              for i in range(clients)]
     tasks.append(flooder(base, f"127.0.1.{2}", tally, stop))
     tasks.append(attacker(base, f"127.0.1.{3}", paths, tally, stop))
-    tasks.append(sample_memory(pid, samples, started, stop))
+    tasks.append(sample_memory(pid, samples, server, started, stop))
     await asyncio.gather(*tasks)
-    return tally, samples, paths
+    return tally, samples, server, paths
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -301,7 +318,9 @@ def soak(build_dir: Path | None, *, clients: int, duration: float, query_timeout
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(base, process)
-            tally, samples, paths = asyncio.run(drive(base, process.pid, clients, duration, seed))
+            tally, samples, server, paths = asyncio.run(
+                drive(base, process.pid, clients, duration, seed)
+            )
             alive = process.poll() is None
         finally:
             process.terminate()
@@ -312,11 +331,16 @@ def soak(build_dir: Path | None, *, clients: int, duration: float, query_timeout
     # Memory under load is noisy (answers in flight, workers replaced after a kill), so compare
     # medians: the window right after warm-up against the last window of the run.
     window = max(duration / 5, 2.0)
-    early = [kib for t, kib in samples if duration / 5 <= t < duration / 5 + window]
-    late = [kib for t, kib in samples if t >= duration - window]
-    baseline = int(statistics.median(early or [samples[0][1]]))
-    peak_end = int(statistics.median(late or [samples[-1][1]]))
-    growth = (peak_end - baseline) / baseline if baseline else 0.0
+
+    def growth_of(series: Samples) -> tuple[int, int, float]:
+        early = [kib for t, kib in series if duration / 5 <= t < duration / 5 + window]
+        late = [kib for t, kib in series if t >= duration - window]
+        first = int(statistics.median(early or [series[0][1]]))
+        last = int(statistics.median(late or [series[-1][1]]))
+        return first, last, (last - first) / first if first else 0.0
+
+    baseline, peak_end, growth = growth_of(samples)
+    server_first, server_last, server_growth = growth_of(server)
     kinds: dict[str, dict[str, Any]] = {}
     for kind, statuses in sorted(tally.statuses.items()):
         lat = tally.latency[kind]
@@ -345,6 +369,9 @@ def soak(build_dir: Path | None, *, clients: int, duration: float, query_timeout
         "rss_kib": {"after_warmup": baseline, "end": peak_end,
                     "max": max(kib for _, kib in samples), "samples": samples},
         "rss_growth": round(growth, 4),
+        "server_rss_kib": {"after_warmup": server_first, "end": server_last,
+                           "max": max(kib for _, kib in server), "samples": server},
+        "server_rss_growth": round(server_growth, 4),
         "ok": not tally.errors and alive and growth < MAX_GROWTH,
         "distinct_paths": {k: len(v) for k, v in paths.items()},
     }
@@ -368,7 +395,10 @@ def write_report(report: dict[str, Any], out: Path) -> None:
         f"server alive at the end: {report['server_alive_at_end']}, resident memory "
         f"(server + workers) {rss['after_warmup'] / 1024:.0f} MiB after warm-up, "
         f"{rss['end'] / 1024:.0f} MiB at the end (growth {100 * report['rss_growth']:.1f} %, "
-        f"limit {100 * MAX_GROWTH:.0f} %; peak {rss['max'] / 1024:.0f} MiB). "
+        f"limit {100 * MAX_GROWTH:.0f} %; peak {rss['max'] / 1024:.0f} MiB); the server "
+        f"process alone {report['server_rss_kib']['after_warmup'] / 1024:.0f} → "
+        f"{report['server_rss_kib']['end'] / 1024:.0f} MiB "
+        f"(growth {100 * report['server_rss_growth']:.1f} %). "
         f"{report['truncated_answers']} answers were truncated (and said so); "
         f"{report['shed_503']} requests were shed with `503 all query workers busy`.",
         "",

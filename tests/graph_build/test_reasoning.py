@@ -58,3 +58,24 @@ def test_inconsistent_data_fails_the_build(reasoner: Reasoner) -> None:
     doc.add((clash, RDF.type, DOKG.CouncilFaction))
     with pytest.raises(BuildError, match="inconsistent"):
         reasoner.infer(doc)
+
+
+def test_shared_signatures_give_the_same_inferences_as_plain_reasoning(
+    reasoner: Reasoner,
+) -> None:
+    """Reasoning once per link signature must be exact, checked on a whole real document."""
+    from pathlib import Path
+
+    from graph_build import pipeline
+    from mappings.registry import load_registry
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    (info,) = [d for d in load_registry() if d.id == "2021-gruene-cdu-leitlinien"]
+    ctx = pipeline.BuildContext.load()
+    source, parsed = pipeline.parse_document(corpus, info)
+    graph = pipeline.map_document(info, source, parsed)
+    pipeline.link_document(info, parsed, graph)
+    shared = ctx.reasoner.infer(graph)
+    plain = ctx.reasoner.infer(graph, share_signatures=False)
+    assert len(shared) > 1000
+    assert set(shared) == set(plain)

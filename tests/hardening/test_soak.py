@@ -34,7 +34,7 @@ def test_the_hostile_queries_are_all_there() -> None:
 @pytest.mark.soak
 @pytest.mark.slow
 def test_a_short_soak_has_no_errors_and_stable_memory(soak: ModuleType, tmp_path: Path) -> None:
-    report = soak.soak(None, clients=10, duration=10.0)
+    report = soak.soak(None, clients=10, duration=10.0, query_timeout=3.0)
     soak.write_report(report, tmp_path)
     assert report["errors"] == [] and report["error_count"] == 0
     assert report["server_alive_at_end"]

@@ -1,0 +1,290 @@
+"""``make bench``: build, query-latency and throughput benchmarks → ``bench/results/report.*``.
+
+For every size (×1 is the real corpus, ×N a corpus from :mod:`bench.synth`):
+
+1. build it ``--build-runs`` times, each in a fresh process (:mod:`bench.build_worker`): wall
+   seconds, seconds per stage, peak memory, time per document;
+2. time every named query and every ``bench/queries/*.rq`` in pyoxigraph directly, through the
+   HTTP API (uvicorn on loopback, with the default query worker processes and with queries run
+   in the server process), and in rdflib's SPARQL engine on the same dump;
+3. drive a named query, ``/sparql`` and the same app's trivial endpoint with bounded
+   concurrent load.
+
+Every figure is the median of several runs; ratios compare figures of the same run.
+Usage: ``python -m bench.run [--sizes 1,10,100] [--quick]`` (``--help`` lists the knobs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from api.backends import OxigraphBackend
+from bench import latency, load
+from bench.report import evaluate_targets, write_markdown
+from bench.serve_app import PING
+from bench.synth import generate
+from mappings.registry import REGISTRY_FILE
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+# Named query and SPARQL query driven under load (cheap, typical, with a parameter).
+LOAD_NAMED = ("party-pledges", {"author": "cdu-fraktion-dortmund", "modality": "demand"})
+LOAD_SPARQL = latency.BENCH_QUERIES / "pledges-per-author-modality.rq"
+
+
+def _say(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def corpus_for(size: int, work: Path) -> tuple[Path, Path, int]:
+    """(corpus dir, registry, bytes) of a size: ×1 is the real corpus."""
+    if size == 1:
+        from mappings.registry import load_registry
+
+        docs = load_registry(REGISTRY_FILE)
+        total = sum((ROOT / "corpus" / d.file).stat().st_size for d in docs)
+        return ROOT / "corpus", REGISTRY_FILE, total
+    made = generate(size, work / f"x{size}")
+    return made.corpus_dir, made.registry, made.bytes
+
+
+def bench_build(corpus: Path, registry: Path, link: Path, runs: int) -> dict[str, Any]:
+    """Median of ``runs`` builds, each in a fresh process."""
+    reports: list[dict[str, Any]] = []
+    for n in range(runs):
+        out = link.parent / f"build-report-{n}.json"
+        cmd = [sys.executable, "-m", "bench.build_worker", str(corpus), str(registry),
+               str(link), str(out)]
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        reports.append(json.loads(out.read_text(encoding="utf-8")))
+        _say(f"  build run {n + 1}/{runs}: {reports[-1]['wall_seconds']:.1f} s wall")
+    stages = {
+        stage: round(statistics.median(r["stage_seconds"][stage] for r in reports), 2)
+        for stage in reports[0]["stage_seconds"]
+    }
+    wall = statistics.median(r["wall_seconds"] for r in reports)
+    docs = reports[0]["documents"]
+    return {
+        "runs": runs,
+        "documents": docs,
+        "triples": reports[0]["triples"],
+        "pledges": reports[0]["pledges"],
+        "wall_seconds": round(wall, 2),
+        "wall_seconds_runs": [round(r["wall_seconds"], 2) for r in reports],
+        "cpu_seconds": round(statistics.median(r["cpu_seconds"] for r in reports), 2),
+        "seconds_per_document": round(wall / docs, 3),
+        "stage_seconds": stages,
+        "peak_rss_mib": round(max(r["peak_rss_bytes"] for r in reports) / 2**20, 1),
+        "peak_rss_workers_mib": round(
+            max(r["peak_rss_children_bytes"] for r in reports) / 2**20, 1
+        ),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Server:
+    """``bench.serve_app`` in a subprocess on a free loopback port."""
+
+    def __init__(self, build_dir: Path, workers: int) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, DORTMUND_KG_WORKERS=str(workers))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.serve_app", str(build_dir), str(self.port)],
+            cwd=ROOT, env=env,
+        )
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                if httpx.get(self.base + PING, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the benchmark server did not start")
+            time.sleep(0.2)
+
+    def close(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def bench_api(
+    build_dir: Path, workers: int, cases: list[latency.Case], args: argparse.Namespace,
+    *, with_load: bool,
+) -> dict[str, Any]:
+    server = Server(build_dir, workers)
+    try:
+        with httpx.Client(base_url=server.base, timeout=120) as client:
+            calls = {case.label: latency.api_call(client, case) for case in cases}
+            result: dict[str, Any] = {
+                "latency": latency.measure(
+                    f"api/w{workers}", calls, runs=args.query_runs, samples=args.samples,
+                    budget=args.budget, say=_say,
+                )
+            }
+        if with_load:
+            name, params = LOAD_NAMED
+            targets = [
+                load.Target("trivial endpoint (ceiling)", "GET", PING),
+                load.Target(f"named query /queries/{name}", "GET", f"/queries/{name}", params),
+                load.Target(
+                    f"/sparql ({LOAD_SPARQL.stem})", "POST", "/sparql",
+                    data={"query": LOAD_SPARQL.read_text(encoding="utf-8")},
+                    headers={"Accept": "application/sparql-results+json"},
+                ),
+            ]
+            result["throughput"] = {}
+            for target in targets:
+                measured = load.throughput(
+                    server.base, target, concurrency=args.concurrency,
+                    seconds=args.load_seconds, runs=args.load_runs,
+                )
+                result["throughput"][target.label] = measured
+                _say(f"  load   {target.label:40} {measured}")
+        return result
+    finally:
+        server.close()
+
+
+def bench_rdflib(dump: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.engine_worker", str(dump), str(out),
+           str(args.rdflib_runs), str(args.rdflib_samples), str(args.rdflib_budget)]
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+def bench_queries(size: int, link: Path, args: argparse.Namespace) -> dict[str, Any]:
+    cases = latency.cases()
+    dump = link / "dataset.nq"
+    result: dict[str, Any] = {"dump_bytes": dump.stat().st_size}
+    started = time.perf_counter()
+    store = OxigraphBackend.on_disk(dump, link / "store")  # the store the server opens
+    result["store_open_seconds"] = round(time.perf_counter() - started, 2)
+    calls = {case.label: latency.store_call(store, case) for case in cases}
+    result["store"] = latency.measure(
+        "store", calls, runs=args.query_runs, samples=args.samples, budget=args.budget, say=_say
+    )
+    del store
+    for workers in args.api_workers:
+        key = f"api_w{workers}"
+        with_load = size in args.load_sizes
+        result[key] = bench_api(link, workers, cases, args, with_load=with_load)
+    if size in args.rdflib_sizes:
+        result["rdflib"] = bench_rdflib(dump, link.parent / "rdflib.json", args)
+    result["cases"] = {
+        case.label: {"kind": case.kind, "values": dict(case.values)} for case in cases
+    }
+    return result
+
+
+def environment() -> dict[str, Any]:
+    import pyoxigraph
+    import rdflib
+
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "python": platform.python_version(),
+        "pyoxigraph": pyoxigraph.__version__,
+        "rdflib": rdflib.__version__,
+        "cpus": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "machine": platform.machine(),
+    }
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x.strip()]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="dortmund-kg benchmarks")
+    p.add_argument("--sizes", type=_sizes, default=[1, 10, 100],
+                   help="corpus sizes (×N of the real corpus), e.g. 1,10")
+    p.add_argument("--build-runs", type=int, default=3, help="builds per size (×1)")
+    p.add_argument("--build-runs-large", type=int, default=1, help="builds per size above ×1")
+    p.add_argument("--query-runs", type=int, default=3)
+    p.add_argument("--samples", type=int, default=40, help="timings per run (at most)")
+    p.add_argument("--budget", type=float, default=2.0, help="seconds per run and query")
+    p.add_argument("--api-workers", type=_sizes, default=[2, 0],
+                   help="server configurations: query worker processes (0: in the server)")
+    p.add_argument("--rdflib-sizes", type=_sizes, default=[1, 10])
+    p.add_argument("--rdflib-runs", type=int, default=3)
+    p.add_argument("--rdflib-samples", type=int, default=10)
+    p.add_argument("--rdflib-budget", type=float, default=6.0)
+    p.add_argument("--load-sizes", type=_sizes, default=[1])
+    p.add_argument("--concurrency", type=int, default=8)
+    p.add_argument("--load-seconds", type=float, default=5.0)
+    p.add_argument("--load-runs", type=int, default=3)
+    p.add_argument("--work", type=Path,
+                   default=Path(tempfile.gettempdir()) / "dortmund-kg-bench")
+    p.add_argument("--out", type=Path, default=RESULTS)
+    p.add_argument("--quick", action="store_true",
+                   help="a smoke run: ×1 only, one build, few samples (not for the report)")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.sizes, args.build_runs, args.query_runs, args.samples = [1], 1, 1, 5
+        args.rdflib_runs, args.rdflib_samples, args.rdflib_budget = 1, 2, 2.0
+        args.load_seconds, args.load_runs = 1.0, 1
+    return args
+
+
+def main(argv: list[str] | None = None, say: Callable[[str], None] = _say) -> dict[str, Any]:
+    args = parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {
+        "environment": environment(),
+        "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "sizes": {},
+    }
+    for size in args.sizes:
+        say(f"x{size}: corpus")
+        corpus, registry, nbytes = corpus_for(size, args.work)
+        link = args.work / f"x{size}" / "build"
+        link.parent.mkdir(parents=True, exist_ok=True)
+        runs = args.build_runs if size == 1 else args.build_runs_large
+        say(f"x{size}: build ({runs} run(s))")
+        entry: dict[str, Any] = {"corpus_bytes": nbytes}
+        entry["build"] = bench_build(corpus, registry, link, runs)
+        say(f"x{size}: queries")
+        entry["queries"] = bench_queries(size, link, args)
+        report["sizes"][str(size)] = entry
+        _write(report, args.out)  # a partial report survives an interrupted ×100
+    _write(report, args.out)
+    return report
+
+
+def _write(report: dict[str, Any], out: Path) -> None:
+    report["targets"] = evaluate_targets(report)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_markdown(report, out / "report.md")
+
+
+if __name__ == "__main__":
+    main()
