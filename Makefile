@@ -35,7 +35,7 @@ validate: $(STAMP) ## SHACL-validate the built graph
 	$(VENV)/bin/dortmund-kg validate
 
 serve: build/summary.json ## set up, build if needed, serve on http://localhost:8000
-	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
+	MALLOC_ARENA_MAX=2 $(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP) ## run the test suite (installs chromium for the browser tests if it can)
 	-@$(MAKE) --no-print-directory browser
@@ -45,8 +45,9 @@ lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check mappings graph_build api tests
 	$(VENV)/bin/mypy
 
-bench: $(STAMP) ## run the benchmarks and write bench/results/
-	$(PY) -m bench.run
+BENCH_SIZES ?= 1,10
+bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10,100 for x100)
+	$(PY) -m bench.run --sizes $(BENCH_SIZES)
 
 clean: ## remove build outputs
 	rm -rf build build.swap .builds

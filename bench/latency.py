@@ -14,6 +14,7 @@ spent ``budget`` seconds (slow engines then give fewer samples; the report says 
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from api.backends import OxigraphBackend, bind_values
-from api.named_queries import NamedQuery, load_catalog, run
+from api.named_queries import NamedQuery, NamedResult, load_catalog, run
+from api.results import SelectResult
 from bench.stats import summarise_runs
 
 BENCH_QUERIES = Path(__file__).resolve().parent / "queries"
@@ -62,10 +64,12 @@ def cases() -> list[Case]:
 
 def time_runs(
     call: Callable[[], object], *, runs: int, samples: int, budget: float, warmup: int = 1
-) -> list[list[float]]:
-    """Timings (seconds) of ``call``: ``runs`` lists of at most ``samples`` each."""
+) -> tuple[list[list[float]], object]:
+    """Timings (seconds) of ``call``: ``runs`` lists of at most ``samples`` each; and the
+    answer of the warm-up call, to check that every engine found the same rows."""
+    answer: object = None
     for _ in range(warmup):
-        call()
+        answer = call()
     out: list[list[float]] = []
     for _ in range(runs):
         timings: list[float] = []
@@ -77,7 +81,21 @@ def time_runs(
             if time.perf_counter() - started > budget and len(timings) >= 3:
                 break
         out.append(timings)
-    return out
+    return out, answer
+
+
+def count_rows(answer: object) -> int:
+    """Rows of an answer of any engine: a result object, rdflib rows, or an HTTP body."""
+    if isinstance(answer, bytes):
+        body = json.loads(answer)
+        return len(body["rows"] if "rows" in body else body["results"]["bindings"])
+    if isinstance(answer, NamedResult):
+        return len(answer.result.rows)
+    if isinstance(answer, SelectResult):
+        return len(answer.rows)
+    if isinstance(answer, list):
+        return len(answer)
+    raise TypeError(f"cannot count the rows of {type(answer).__name__}")
 
 
 def store_call(backend: OxigraphBackend, case: Case) -> Callable[[], object]:
@@ -133,8 +151,8 @@ def measure(
     results: dict[str, dict[str, Any]] = {}
     for label, call in calls.items():
         try:
-            timings = time_runs(call, runs=runs, samples=samples, budget=budget)
-            results[label] = summarise_runs(timings)
+            timings, answer = time_runs(call, runs=runs, samples=samples, budget=budget)
+            results[label] = dict(summarise_runs(timings), rows=count_rows(answer))
         except Exception as error:  # a failing engine is a finding, not a crash of the bench
             results[label] = {"error": f"{type(error).__name__}: {error}"[:300]}
         say(f"  {engine:7} {label:32} {results[label]}")

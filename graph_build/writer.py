@@ -23,7 +23,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from mappings.iri import DOKG, ID
 
-BUILDS_TO_KEEP = 2
+BUILDS_TO_KEEP = 3  # a server that has not yet swapped may still read the one before last
 
 
 def _term(node: Node, scope: str) -> str:

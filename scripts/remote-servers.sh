@@ -49,6 +49,15 @@ EOF
   return 1
 }
 
+port_free() {  # port, server name, variable that moves it
+  if "$PYTHON" - "$1" <<'EOF' 2>/dev/null; then
+import socket, sys
+socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
+EOF
+    die "port $1 for $2 is taken by another process; set $3 to another port"
+  fi
+}
+
 dataset_key() { sha256sum "$DATASET" | cut -c1-16; }
 
 # --- Oxigraph -------------------------------------------------------------------------------
@@ -78,11 +87,13 @@ start_oxigraph() {
     touch "$data/.loaded"
   fi
   # The build puts every triple in a named graph; dortmund-kg's queries read the union.
+  port_free "$OX_PORT" Oxigraph OXIGRAPH_PORT
   nohup "$OX_DIR/venv/bin/oxigraph" serve-read-only --location "$data" \
     --bind "127.0.0.1:$OX_PORT" --union-default-graph >"$OX_DIR/server.log" 2>&1 &
   echo $! >"$pidfile"
   echo "$key" >"$OX_DIR/serving"
   wait_http "http://127.0.0.1:$OX_PORT/query?query=ASK%7B%7D" Oxigraph "$OX_DIR/server.log"
+  alive "$pidfile" || die "Oxigraph exited; see $OX_DIR/server.log"
 }
 
 # --- Virtuoso -------------------------------------------------------------------------------
@@ -173,9 +184,14 @@ start_virtuoso() {
   dumps="$VT_DB/load"
   ln -s "$(cd "$(dirname "$DATASET")" && pwd)/$(basename "$DATASET")" "$dumps/dataset.nq"
   write_virtuoso_ini "$dumps"
-  (cd "$VT_DB" && nohup "$VT_ROOT/usr/bin/virtuoso-t" -c virtuoso.ini -f >"$VT_DB/stdout.log" 2>&1 &
-   echo $! >"$pidfile")
+  port_free "$VT_HTTP" Virtuoso VIRTUOSO_HTTP_PORT
+  port_free "$VT_ISQL" Virtuoso VIRTUOSO_ISQL_PORT
+  # exec: the pid file holds the server's own pid, not a subshell's
+  (cd "$VT_DB" && exec nohup "$VT_ROOT/usr/bin/virtuoso-t" -c virtuoso.ini -f \
+    >"$VT_DB/stdout.log" 2>&1) &
+  echo $! >"$pidfile"
   wait_http "http://127.0.0.1:$VT_HTTP/sparql?query=ASK%7B%7D" Virtuoso "$VT_DB/virtuoso.log"
+  alive "$pidfile" || die "Virtuoso exited; see $VT_DB/virtuoso.log"
   log "bulk-loading $DATASET into Virtuoso"
   # N-Quads keep their graphs; the graph argument is only for triples without one (none here).
   isql "ld_dir('$dumps', 'dataset.nq', 'https://w3id.org/dortmund-kg/graph/unnamed'); \

@@ -115,6 +115,10 @@ def _chapters(source: SourceText, headers: set[int]) -> list[_Chapter]:
         n = last + 1
     chapters: list[_Chapter] = []
     for i, (first, last, printed, raw_title) in enumerate(found):
+        try:
+            number = chapter_number(printed, i + 1)
+        except ValueError as exc:
+            raise ValueError(f"{source.name}:{first}: {exc}") from None
         title = repair(join_lines(raw_title))
         span = source.trimmed_span(source.line_start(first), source.line_end(last))
         section = Section(
@@ -123,7 +127,7 @@ def _chapters(source: SourceText, headers: set[int]) -> list[_Chapter]:
             level=1,
             span=span,
             ordinal=i + 1,
-            number=chapter_number(printed, i + 1),
+            number=number,
         )
         end = source.line_start(found[i + 1][0]) if i + 1 < len(found) else len(source.text)
         chapters.append(_Chapter(section, source.line_end(last), end))

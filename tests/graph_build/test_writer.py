@@ -43,4 +43,4 @@ def test_swap_in_replaces_link_atomically_and_prunes(tmp_path: Path) -> None:
         dirs.append(d)
         assert (link / "dataset.nq").read_text() == str(n)
     assert link.is_symlink()
-    assert [d.exists() for d in dirs] == [False, False, True, True]
+    assert [d.exists() for d in dirs] == [False, True, True, True]

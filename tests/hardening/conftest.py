@@ -6,9 +6,3 @@ the full run (the scripts ``scripts/fuzz_api.py`` and ``scripts/soak.py`` do the
 
 from __future__ import annotations
 
-import pytest
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "fuzz: generated requests against the OpenAPI document")
-    config.addinivalue_line("markers", "soak: concurrent load against a live server on loopback")
