@@ -35,7 +35,7 @@ validate: $(STAMP) ## SHACL-validate the built graph
 	$(VENV)/bin/dortmund-kg validate
 
 serve: build/summary.json ## set up, build if needed, serve on http://localhost:8000
-	MALLOC_ARENA_MAX=2 $(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
+	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP) ## run the test suite (installs chromium for the browser tests if it can)
 	-@$(MAKE) --no-print-directory browser

@@ -8,7 +8,6 @@ Usage: ``python -m bench.build_worker CORPUS REGISTRY BUILD_LINK REPORT.json``
 
 from __future__ import annotations
 
-import inspect
 import json
 import resource
 import sys
@@ -17,27 +16,11 @@ from pathlib import Path
 from typing import Any
 
 
-def _registry_patch(registry: Path) -> dict[str, Any]:
-    """How to make ``build`` read ``registry``: its parameter, or (older pipeline) a patch."""
-    from graph_build import pipeline
-
-    if "registry_path" in inspect.signature(pipeline.build).parameters:
-        return {"registry_path": registry}
-    from mappings.registry import load_registry
-
-    def patched(path: Path = registry) -> Any:
-        return load_registry(path)
-
-    pipeline.load_registry = patched  # type: ignore[assignment]
-    return {}
-
-
 def run_build(corpus: Path, registry: Path, link: Path) -> dict[str, Any]:
     from graph_build import pipeline
 
-    extra = _registry_patch(registry)
     start = time.perf_counter()
-    result = pipeline.build(corpus, link, **extra)
+    result = pipeline.build(corpus, link, registry_path=registry)
     wall = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -51,7 +34,6 @@ def run_build(corpus: Path, registry: Path, link: Path) -> dict[str, Any]:
         "documents": len(summary["documents"]),
         "triples": summary.get("triples_total"),
         "pledges": sum(d.get("pledges", 0) for d in summary["documents"].values()),
-        "registry_via": "parameter" if extra else "patched load_registry",
     }
 
 
