@@ -32,14 +32,19 @@ class TopicRulesError(ValueError):
 class TopicRule:
     slug: str
     broader: str | None
-    content: tuple[re.Pattern[str], ...]
-    section: tuple[re.Pattern[str], ...]
+    content: re.Pattern[str] | None
+    section: re.Pattern[str] | None
     fallback: bool = False
 
 
-def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+def _compile(patterns: list[str], where: str) -> re.Pattern[str] | None:
+    """One alternation per rule: a single regex search instead of one per pattern."""
+    if not patterns:
+        return None
     try:
-        return tuple(re.compile(ocr_tolerant(p), re.IGNORECASE) for p in patterns)
+        for p in patterns:
+            re.compile(ocr_tolerant(p))  # so an error names the one bad pattern
+        return re.compile("|".join(f"(?:{ocr_tolerant(p)})" for p in patterns), re.IGNORECASE)
     except re.error as exc:
         raise TopicRulesError(f"{where}: {exc}") from None
 
@@ -69,6 +74,12 @@ def load_rules(path: Path = RULES_FILE) -> tuple[TopicRule, ...]:
     return tuple(rules)
 
 
+@cache
+def _matches_section(pattern: re.Pattern[str], section: str) -> bool:
+    """Section paths repeat for every statement of a section: match each once."""
+    return pattern.search(section) is not None
+
+
 def topic_slugs(statement: Statement) -> list[str]:
     """Slugs of the statement's topics, in rule order, broader CAP topics included."""
     rules = load_rules()
@@ -76,8 +87,8 @@ def topic_slugs(statement: Statement) -> list[str]:
     section = " › ".join(statement.section_path)
     found: list[str] = []
     for rule in rules:
-        if any(p.search(content) for p in rule.content) or any(
-            p.search(section) for p in rule.section
+        if (rule.content is not None and rule.content.search(content)) or (
+            rule.section is not None and _matches_section(rule.section, section)
         ):
             found.append(rule.slug)
     for rule in rules:
