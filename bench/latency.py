@@ -15,8 +15,10 @@ spent ``budget`` seconds (slow engines then give fewer samples; the report says 
 from __future__ import annotations
 
 import json
+import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,13 +65,28 @@ def cases() -> list[Case]:
 
 
 def time_runs(
-    call: Callable[[], object], *, runs: int, samples: int, budget: float, warmup: int = 1
+    call: Callable[[], object],
+    *,
+    runs: int,
+    samples: int,
+    budget: float,
+    warmup: int = 1,
+    min_samples: int = 3,
 ) -> tuple[list[list[float]], object]:
     """Timings (seconds) of ``call``: ``runs`` lists of at most ``samples`` each; and the
-    answer of the warm-up call, to check that every engine found the same rows."""
+    answer of the warm-up call, to check that every engine found the same rows.
+
+    A run stops after ``budget`` seconds once it has ``min_samples``; a query whose warm-up
+    alone took longer than ``budget`` is timed once more, in one run (the report shows it).
+    """
     answer: object = None
+    started = time.perf_counter()
     for _ in range(warmup):
         answer = call()
+    if time.perf_counter() - started > budget and min_samples <= 1:
+        t0 = time.perf_counter()
+        call()
+        return [[time.perf_counter() - t0]], answer
     out: list[list[float]] = []
     for _ in range(runs):
         timings: list[float] = []
@@ -78,7 +95,7 @@ def time_runs(
             t0 = time.perf_counter()
             call()
             timings.append(time.perf_counter() - t0)
-            if time.perf_counter() - started > budget and len(timings) >= 3:
+            if time.perf_counter() - started > budget and len(timings) >= min_samples:
                 break
         out.append(timings)
     return out, answer
@@ -147,13 +164,44 @@ def measure(
     samples: int,
     budget: float,
     say: Callable[[str], None],
+    min_samples: int = 3,
+    timeout: float | None = None,
 ) -> dict[str, dict[str, Any]]:
+    """Latency of every call; ``timeout`` (seconds, main thread only) gives up on a query,
+    recorded as ``{"timeout_s": …}`` — a lower bound, not a failure of the bench."""
     results: dict[str, dict[str, Any]] = {}
     for label, call in calls.items():
         try:
-            timings, answer = time_runs(call, runs=runs, samples=samples, budget=budget)
+            with _time_limit(timeout):
+                timings, answer = time_runs(
+                    call, runs=runs, samples=samples, budget=budget, min_samples=min_samples
+                )
             results[label] = dict(summarise_runs(timings), rows=count_rows(answer))
+        except QueryTookTooLong:
+            results[label] = {"error": f"no answer within {timeout:g} s", "timeout_s": timeout}
         except Exception as error:  # a failing engine is a finding, not a crash of the bench
             results[label] = {"error": f"{type(error).__name__}: {error}"[:300]}
         say(f"  {engine:7} {label:32} {results[label]}")
     return results
+
+
+class QueryTookTooLong(Exception):
+    """Raised by the alarm of :func:`_time_limit`."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    if not seconds:
+        yield
+        return
+
+    def alarm(_signum: int, _frame: object) -> None:
+        raise QueryTookTooLong
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -179,7 +179,8 @@ def bench_api(
 
 def bench_rdflib(dump: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "bench.engine_worker", str(dump), str(out),
-           str(args.rdflib_runs), str(args.rdflib_samples), str(args.rdflib_budget)]
+           str(args.rdflib_runs), str(args.rdflib_samples), str(args.rdflib_budget),
+           str(args.rdflib_timeout)]
     subprocess.run(cmd, check=True, cwd=ROOT)
     data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return data
@@ -243,6 +244,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--rdflib-runs", type=int, default=3)
     p.add_argument("--rdflib-samples", type=int, default=10)
     p.add_argument("--rdflib-budget", type=float, default=6.0)
+    p.add_argument("--rdflib-timeout", type=float, default=60.0,
+                   help="seconds after which an rdflib query is given up (a lower bound)")
     p.add_argument("--load-sizes", type=_sizes, default=[1])
     p.add_argument("--concurrency", type=int, default=8)
     p.add_argument("--load-seconds", type=float, default=5.0)

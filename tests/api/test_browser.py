@@ -62,7 +62,7 @@ def test_editor_runs_a_named_query_example_and_shows_a_table(page: Any) -> None:
     page.select_option(
         "#examples", label=page.locator("#examples option", has_text="search").first.inner_text()
     )
-    assert "verbatimText" in page.input_value("#query")
+    assert "normalisedText" in page.input_value("#query")
     page.fill(
         "#query",
         "PREFIX dokg: <https://w3id.org/dortmund-kg/def/>\n"
