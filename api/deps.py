@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 
 from api.backends import Backend
 from api.named_queries import NamedQuery
+from api.response_cache import ResponseCache
 from api.runner import Runner
 from api.settings import Settings
 
@@ -28,6 +29,7 @@ class Served:
     runner: Runner
     catalog: dict[str, NamedQuery]
     graphs: frozenset[str] = field(default_factory=frozenset)
+    cache: ResponseCache = field(default_factory=ResponseCache)  # named-query answers
 
 
 SCOPE_KEY = "dortmund_kg.served"  # where api.hot_swap.LeaseMiddleware puts a request's graph

@@ -27,6 +27,7 @@ from api.deps import Served
 from api.hot_swap import GraphHolder, LeaseMiddleware, build_stamp
 from api.named_queries import NamedQuery, load_catalog
 from api.ratelimit import RateLimitMiddleware
+from api.response_cache import ResponseCache
 from api.routers import linked_data, named, rest, ui
 from api.runner import InlineRunner, Runner
 from api.settings import Settings
@@ -50,7 +51,8 @@ def open_served(
     except Exception:
         runner.close()
         raise
-    return Served(resolved, backend, runner, catalog, graphs)
+    cache = ResponseCache(max_entries=resolved.cache_entries)
+    return Served(resolved, backend, runner, catalog, graphs, cache)
 
 
 def open_backend(settings: Settings) -> Backend:
@@ -101,7 +103,10 @@ def create_app(
     else:
         backend = backend or open_backend(settings)
         runner = make_runner(backend, settings)
-        holder = GraphHolder(Served(settings, backend, runner, catalog, backend.graph_names()))
+        cache = ResponseCache(max_entries=settings.cache_entries)
+        holder = GraphHolder(
+            Served(settings, backend, runner, catalog, backend.graph_names(), cache)
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -50,6 +50,7 @@ class Settings:
     rate_burst: int = 30  # requests a client may send at once before the rate applies
     trust_forwarded: bool = False  # count clients by X-Forwarded-For (only behind a proxy)
     reload_interval: float = 2.0  # seconds between checks for a rebuilt graph (0: never)
+    cache_entries: int = 1024  # named-query answers cached per served graph (0: no cache)
     corpus_dir: Path = Path(__file__).resolve().parent.parent / "corpus"  # for document pages
 
     @classmethod
@@ -71,6 +72,7 @@ class Settings:
             rate_burst=_int("DORTMUND_KG_RATE_BURST", 30),
             trust_forwarded=_bool("DORTMUND_KG_TRUST_FORWARDED", False),
             reload_interval=_float("DORTMUND_KG_RELOAD_INTERVAL", 2.0),
+            cache_entries=_int("DORTMUND_KG_CACHE_ENTRIES", 1024),
         )
 
     @property

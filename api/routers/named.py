@@ -18,6 +18,7 @@ from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep, get_served
 from api.named_queries import NamedQuery, NamedResult, ParameterError
 from api.negotiation import best_match
+from api.response_cache import CachedAnswer
 from api.results import SelectResult, fit_to_size
 from api.runner import QueryTimeout
 
@@ -67,6 +68,20 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
         fmt = request.query_params.get("format")
         if fmt not in (None, "json", "csv"):
             return PlainTextResponse("parameter 'format': json or csv\n", status_code=400)
+        wanted = fmt or (
+            "csv"
+            if best_match(request.headers.get("accept"), ["application/json", "text/csv"])
+            == "text/csv"
+            else "json"
+        )
+        key = served.cache.key(query.name, values, wanted)
+        cached = served.cache.get(key)
+        if cached is not None:
+            return Response(
+                cached.body,
+                media_type=cached.media_type,
+                headers=dict(cached.headers) | {"X-Cache": "hit"},
+            )
         try:
             result = await run_in_threadpool(execute, served, query, values)
         except ParameterError as error:
@@ -75,13 +90,17 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
             return JSONResponse({"error": f"query rejected: {error}"}, status_code=400)
         except QueryTimeout as error:
             return JSONResponse({"error": str(error)}, status_code=503)
-        wanted = fmt or (
-            "csv"
-            if best_match(request.headers.get("accept"), ["application/json", "text/csv"])
-            == "text/csv"
-            else "json"
+        response = _respond(served, result, wanted)
+        served.cache.put(
+            key,
+            CachedAnswer(
+                bytes(response.body),
+                response.media_type or "application/json",
+                tuple((k, v) for k, v in response.headers.items() if k.lower() != "content-length"),
+            ),
         )
-        return _respond(served, result, wanted)
+        response.headers["X-Cache"] = "miss"
+        return response
 
     endpoint.__name__ = query.name.replace("-", "_")
     return endpoint
