@@ -24,7 +24,7 @@ import pytest
 from mappings.forms import parser_for
 from mappings.forms.bullets import parse
 from mappings.records import Modality, ParsedDocument, Statement
-from mappings.registry import DocumentInfo, load_registry
+from mappings.registry import DocumentInfo
 from mappings.source import SourceText
 
 DOC_ID = "2025-gruene-kommunalwahlprogramm"
@@ -35,21 +35,6 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
 BULLET_MARKERS = 1275  # grep -o '●' | wc -l; no continuation or duplicate markers (see above)
 LEAD_IN_BULLETS = 1  # line 4683: "● Um der Verantwortung des Sports gerecht zu werden, werden wir"
-
-
-@pytest.fixture(scope="module")
-def info() -> DocumentInfo:
-    return next(d for d in load_registry() if d.id == DOC_ID)
-
-
-@pytest.fixture(scope="module")
-def source(info: DocumentInfo) -> SourceText:
-    return SourceText.read(CORPUS / info.file)
-
-
-@pytest.fixture(scope="module")
-def doc(source: SourceText, info: DocumentInfo) -> ParsedDocument:
-    return parse(source, info)
 
 
 def _info(doc_id: str = "fixture") -> DocumentInfo:

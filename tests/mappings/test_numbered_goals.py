@@ -16,7 +16,7 @@ from mappings.forms import parser_for
 from mappings.forms.numbered_goals import parse
 from mappings.iri import slugify
 from mappings.records import Modality, ParsedDocument, Statement
-from mappings.registry import DocumentInfo, load_registry
+from mappings.registry import DocumentInfo
 from mappings.source import SourceText
 
 DOC_ID = "2021-gruene-cdu-leitlinien"
@@ -63,22 +63,6 @@ HEADINGS = [
     ("Finanzen", 2, 412),
     ("Stadtverwaltung und Konzern Stadt", 2, 428),
 ]
-
-
-@pytest.fixture(scope="module")
-def info() -> DocumentInfo:
-    (entry,) = [d for d in load_registry() if d.id == DOC_ID]
-    return entry
-
-
-@pytest.fixture(scope="module")
-def source(info: DocumentInfo) -> SourceText:
-    return SourceText.read(CORPUS / info.file)
-
-
-@pytest.fixture(scope="module")
-def doc(source: SourceText, info: DocumentInfo) -> ParsedDocument:
-    return parse(source, info)
 
 
 def _goal(doc: ParsedDocument, area: str, number: int) -> Statement:

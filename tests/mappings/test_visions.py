@@ -19,7 +19,7 @@ from mappings.forms import parser_for
 from mappings.forms.visions import parse
 from mappings.iri import slugify
 from mappings.records import Modality, ParsedDocument, Statement
-from mappings.registry import DocumentInfo, load_registry
+from mappings.registry import DocumentInfo
 from mappings.source import SourceText
 
 DOC_ID = "2020-dos-visionen"
@@ -35,22 +35,6 @@ HEADINGS = [
     ("Sozial", 126, 127),
 ]
 SHARED_VISION = "Einwohnerinnenbeteiligung ist die Regel und nicht mehr die Ausnahme."
-
-
-@pytest.fixture(scope="module")
-def info() -> DocumentInfo:
-    (entry,) = [d for d in load_registry() if d.id == DOC_ID]
-    return entry
-
-
-@pytest.fixture(scope="module")
-def source(info: DocumentInfo) -> SourceText:
-    return SourceText.read(CORPUS / info.file)
-
-
-@pytest.fixture(scope="module")
-def doc(source: SourceText, info: DocumentInfo) -> ParsedDocument:
-    return parse(source, info)
 
 
 def _info() -> DocumentInfo:

@@ -21,7 +21,7 @@ from mappings.forms.zielbilder import marks, parse, strip_marks
 from mappings.iri import slugify
 from mappings.ocr import repair
 from mappings.records import Modality, ParsedDocument, Statement
-from mappings.registry import DocumentInfo, load_registry
+from mappings.registry import DocumentInfo
 from mappings.source import SourceText
 
 DOC_ID = "2025-stadt-dortmund-zielbilder"
@@ -85,22 +85,6 @@ LOST_MARKS = (19, 38)
 _REPAIR_READY = repair("Stabilitdat vielfiltige zukunftsfiahigen") == (
     "Stabilität vielfältige zukunftsfähigen"
 )
-
-
-@pytest.fixture(scope="module")
-def info() -> DocumentInfo:
-    (entry,) = [d for d in load_registry() if d.id == DOC_ID]
-    return entry
-
-
-@pytest.fixture(scope="module")
-def source(info: DocumentInfo) -> SourceText:
-    return SourceText.read(CORPUS / info.file)
-
-
-@pytest.fixture(scope="module")
-def doc(source: SourceText, info: DocumentInfo) -> ParsedDocument:
-    return parse(source, info)
 
 
 def _kind(doc: ParsedDocument, kind: str) -> list[Statement]:
