@@ -5,8 +5,9 @@ For every size (×1 is the real corpus, ×N a corpus from :mod:`bench.synth`):
 1. build it ``--build-runs`` times, each in a fresh process (:mod:`bench.build_worker`): wall
    seconds, seconds per stage, peak memory, time per document;
 2. time every named query and every ``bench/queries/*.rq`` in pyoxigraph directly, through the
-   HTTP API (uvicorn on loopback, with the default query worker processes and with queries run
-   in the server process), and in rdflib's SPARQL engine on the same dump;
+   HTTP API (uvicorn on loopback: as served, with its answer cache; without the cache; and
+   without the cache with queries in the server process), and in rdflib's SPARQL engine on
+   the same dump;
 3. drive a named query, ``/sparql`` and the same app's trivial endpoint with bounded
    concurrent load.
 
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -109,10 +111,14 @@ def free_port() -> int:
 class Server:
     """``bench.serve_app`` in a subprocess on a free loopback port."""
 
-    def __init__(self, build_dir: Path, workers: int) -> None:
+    def __init__(self, build_dir: Path, config: ApiConfig) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, DORTMUND_KG_WORKERS=str(workers))
+        env = dict(
+            os.environ,
+            DORTMUND_KG_WORKERS=str(config.workers),
+            DORTMUND_KG_CACHE_ENTRIES=str(config.cache_entries),
+        )
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bench.serve_app", str(build_dir), str(self.port)],
             cwd=ROOT, env=env,
@@ -137,19 +143,44 @@ class Server:
             self.proc.wait()
 
 
+@dataclass(frozen=True)
+class ApiConfig:
+    """One server configuration: query worker processes and named-query answer cache."""
+
+    key: str
+    workers: int
+    cache_entries: int
+    description: str
+
+
+API_CONFIGS = {
+    c.key: c
+    for c in (
+        ApiConfig("api", 2, 1024, "as served: 2 query worker processes, answer cache on "
+                  "(named queries repeat, so they are cache hits after the first call)"),
+        ApiConfig("api_nocache", 2, 0, "2 query worker processes, answer cache off: every "
+                  "request runs the query"),
+        ApiConfig("api_inline_nocache", 0, 0, "queries in the server process, cache off"),
+    )
+}
+
+
 def bench_api(
-    build_dir: Path, workers: int, cases: list[latency.Case], args: argparse.Namespace,
+    build_dir: Path, config: ApiConfig, cases: list[latency.Case], args: argparse.Namespace,
     *, with_load: bool,
 ) -> dict[str, Any]:
-    server = Server(build_dir, workers)
+    server = Server(build_dir, config)
     try:
         with httpx.Client(base_url=server.base, timeout=120) as client:
             calls = {case.label: latency.api_call(client, case) for case in cases}
             result: dict[str, Any] = {
+                "description": config.description,
+                "workers": config.workers,
+                "cache_entries": config.cache_entries,
                 "latency": latency.measure(
-                    f"api/w{workers}", calls, runs=args.query_runs, samples=args.samples,
+                    config.key, calls, runs=args.query_runs, samples=args.samples,
                     budget=args.budget, say=_say,
-                )
+                ),
             }
         if with_load:
             targets = [load.Target("trivial endpoint (ceiling)", "GET", PING)]
@@ -198,10 +229,9 @@ def bench_queries(size: int, link: Path, args: argparse.Namespace) -> dict[str, 
         "store", calls, runs=args.query_runs, samples=args.samples, budget=args.budget, say=_say
     )
     del store
-    for workers in args.api_workers:
-        key = f"api_w{workers}"
+    for key in args.api:
         with_load = size in args.load_sizes
-        result[key] = bench_api(link, workers, cases, args, with_load=with_load)
+        result[key] = bench_api(link, API_CONFIGS[key], cases, args, with_load=with_load)
     if size in args.rdflib_sizes:
         result["rdflib"] = bench_rdflib(dump, link.parent / "rdflib.json", args)
     result["cases"] = {
@@ -238,8 +268,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--query-runs", type=int, default=3)
     p.add_argument("--samples", type=int, default=40, help="timings per run (at most)")
     p.add_argument("--budget", type=float, default=2.0, help="seconds per run and query")
-    p.add_argument("--api-workers", type=_sizes, default=[2, 0],
-                   help="server configurations: query worker processes (0: in the server)")
+    p.add_argument("--api", type=lambda t: [k for k in t.split(",") if k],
+                   default=list(API_CONFIGS),
+                   help="server configurations: " + ", ".join(API_CONFIGS))
     p.add_argument("--rdflib-sizes", type=_sizes, default=[1, 10])
     p.add_argument("--rdflib-runs", type=int, default=3)
     p.add_argument("--rdflib-samples", type=int, default=10)

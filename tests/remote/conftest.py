@@ -33,10 +33,11 @@ def _endpoints(output: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def remote_endpoints(built_dir: Path) -> Iterator[dict[str, str]]:
+def remote_endpoints(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
     """``{"oxigraph": url, "virtuoso": url}``, both serving the session's build."""
     if os.environ.get("DORTMUND_KG_NO_REMOTE") == "1":
         pytest.skip("DORTMUND_KG_NO_REMOTE=1: remote SPARQL servers not started")
+    built_dir: Path = request.getfixturevalue("built_dir")  # only built when the servers run
     status = subprocess.run(
         ["bash", str(SCRIPT), "status"], capture_output=True, text=True, check=False
     )
