@@ -30,9 +30,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "Virtuoso 7.2.5 has no xsd:duration: \"P1Y\"^^xsd:duration comes back as 12 "
         "(the rows of targets[year] have no period and match)"
     ),
-    ("virtuoso", "graph-names"): (
-        "Virtuoso 7.2.5 answers GRAPH ?g { } (api/sparql/graph-names.rq) with one empty row"
-    ),
 }
 
 
