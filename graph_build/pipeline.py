@@ -244,33 +244,36 @@ def build(
     with timer.stage("reason"):
         ctx = BuildContext.load()
     _CONTEXT = ctx
+    out_dir = writer.new_build_dir(build_link)  # discarded on any failure below
     try:
         with timer.stage("validate"):
             reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
             findings = list(validate(reference_data, ctx.shapes).findings)
-        lines: set[str] = set(
-            writer.nquad_lines(
-                [
-                    (iri.GRAPH_ONTOLOGY, ctx.ontology),
-                    (iri.GRAPH_REFERENCE, ctx.reference),
-                    (iri.GRAPH_BUILD, provenance_graph(documents)),
-                    (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
-                ]
-            )
-        )
+        dataset = writer.DatasetWriter(out_dir)
+        for name, graph in (
+            (iri.GRAPH_ONTOLOGY, ctx.ontology),
+            (iri.GRAPH_REFERENCE, ctx.reference),
+            (iri.GRAPH_BUILD, provenance_graph(documents)),
+            (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
+        ):
+            dataset.add(name, writer.nquad_lines([(name, graph)]))
         doc_summaries: dict[str, Any] = {}
         for out in _run_documents(corpus_dir, documents, jobs or default_jobs(len(documents)), say):
-            lines.update(out.lines)
-            lines.update(out.inferred)
+            dataset.add(iri.graph_for_document(out.doc_id), out.lines)
+            dataset.add(iri.GRAPH_INFERRED, out.inferred)
             findings.extend(out.findings)
             doc_summaries[out.doc_id] = out.summary
             for stage, seconds in out.seconds.items():
                 timer.seconds[stage] += seconds
+    except BaseException:
+        writer.discard(out_dir)
+        raise
     finally:
         _CONTEXT = None
 
     violations = [f for f in findings if f.severity == "Violation"]
     if violations:
+        writer.discard(out_dir)
         shown = "\n".join(f"  {f}" for f in violations[:50])
         more = f"\n  … and {len(violations) - 50} more" if len(violations) > 50 else ""
         raise BuildError(
@@ -278,16 +281,14 @@ def build(
         )
 
     say("write")
-    out_dir = writer.new_build_dir(build_link)
     try:
         with timer.stage("write"):
-            sorted_lines = sorted(lines)
-            triples = writer.write_exports(sorted_lines, out_dir)
+            triples = dataset.finish()
         summary: dict[str, Any] = {
             "version": VERSION,
             "documents": doc_summaries,
             "triples": triples,
-            "triples_total": len(sorted_lines),
+            "triples_total": _count_lines(out_dir / "dataset.nq"),
             "validation": {
                 "conforms": True,
                 "violations": 0,
@@ -302,6 +303,11 @@ def build(
         writer.discard(out_dir)
         raise
     return BuildResult(out_dir=build_link, summary=summary, findings=findings)
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as source:
+        return sum(1 for _ in source)
 
 
 def _union(*graphs: Graph) -> Graph:

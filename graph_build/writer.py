@@ -9,10 +9,11 @@ last good one and a server never sees a half-written graph.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,34 +55,99 @@ def nquad_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
     return sorted(lines)
 
 
-def write_exports(lines: list[str], out: Path) -> dict[str, int]:
-    """Write dataset.nq and the derived TriG / Turtle / JSON-LD; return triples per graph.
+PREFIXES = {
+    "dokg": str(DOKG),
+    "id": ID,
+    "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
 
-    The exports are serialised by pyoxigraph, which is two orders of magnitude faster than
-    rdflib's serialisers on this size and writes the same bytes for the same store.
+
+class DatasetWriter:
+    """Writes the exports from sorted parts on disk, so memory does not grow with the corpus.
+
+    Each document's lines arrive as one sorted part; the merge into ``dataset.nq`` and the
+    exports stream from those files. Everything is written in a fixed order and blank nodes
+    keep their canonical labels, so every export is byte-identical on a rebuild.
     """
-    nq = out / "dataset.nq"
-    nq.write_text("".join(lines), encoding="utf-8")
-    # Keep the canonical blank-node labels (a store would rename them at random) and write
-    # in a fixed order, so every export is byte-identical on a rebuild.
-    quads = list(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
-    prefixes = {
-        "dokg": str(DOKG),
-        "id": ID,
-        "oa": "http://www.w3.org/ns/oa#",
-        "dcterms": "http://purl.org/dc/terms/",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-    }
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    ox.serialize(quads, str(out / "dataset.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
-    union = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
-    ox.serialize(union, str(out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
-    ox.serialize(union, str(out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
-    counts: dict[str, int] = {}
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.parts_dir = out / ".parts"
+        self.parts_dir.mkdir(parents=True, exist_ok=True)
+        self.parts: dict[str, list[Path]] = {}
+
+    def add(self, graph: URIRef, lines: list[str]) -> None:
+        """One sorted, de-duplicated part of ``graph`` (lines from :func:`nquad_lines`)."""
+        if not lines:
+            return
+        path = self.parts_dir / f"{sum(len(v) for v in self.parts.values()):06d}.nq"
+        path.write_text("".join(lines), encoding="utf-8")
+        self.parts.setdefault(str(graph), []).append(path)
+
+    def finish(self) -> dict[str, int]:
+        """Write dataset.nq, .trig, .ttl and .jsonld; return the quad count per graph."""
+        counts: dict[str, int] = {}
+        graph_files: list[tuple[str, Path]] = []
+        for graph in sorted(self.parts):
+            path = self._merged(graph)
+            counts[graph] = _count_lines(path)
+            graph_files.append((graph, path))
+        nq = self.out / "dataset.nq"
+        with nq.open("w", encoding="utf-8") as sink:
+            sink.writelines(_unique(heapq.merge(*(_read_lines(p) for _, p in graph_files))))
+        with (self.out / "dataset.trig").open("wb") as sink:
+            for _, path in graph_files:  # graph by graph, each sorted
+                ox.serialize(_quads(path), sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ox.serialize(
+            _union(nq), str(self.out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES
+        )
+        ox.serialize(_union(nq), str(self.out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+        shutil.rmtree(self.parts_dir)
+        return counts
+
+    def _merged(self, graph: str) -> Path:
+        paths = self.parts[graph]
+        if len(paths) == 1:
+            return paths[0]
+        merged = self.parts_dir / f"merged-{hashlib.sha256(graph.encode()).hexdigest()[:16]}.nq"
+        with merged.open("w", encoding="utf-8") as sink:
+            sink.writelines(_unique(heapq.merge(*(_read_lines(p) for p in paths))))
+        return merged
+
+
+def _read_lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8") as source:
+        yield from source
+
+
+def _unique(lines: Iterable[str]) -> Iterator[str]:
+    previous = None
     for line in lines:
-        graph = line.rsplit(" ", 2)[-2].strip("<>")
-        counts[graph] = counts.get(graph, 0) + 1
-    return dict(sorted(counts.items()))
+        if line != previous:
+            yield line
+        previous = line
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as source:
+        return sum(1 for _ in source)
+
+
+def _quads(path: Path) -> Iterator[ox.Quad]:
+    return iter(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
+
+
+def _union(nq: Path) -> Iterator[ox.Triple]:
+    """The triples of all graphs, each once: in sorted N-Quads the copies of a triple in several
+    graphs are adjacent (their lines share everything up to the graph name)."""
+    previous = None
+    for quad in _quads(nq):
+        triple = ox.Triple(quad.subject, quad.predicate, quad.object)
+        if triple != previous:
+            yield triple
+        previous = triple
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
