@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -202,9 +203,10 @@ def _run_documents(
         return
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
-        futures = [pool.submit(process_document, corpus_dir, info) for info in documents]
-        for info, future in zip(documents, futures, strict=True):
-            out = future.result()
+        # map() hands each result over and drops it once yielded, so finished documents'
+        # lines do not pile up in the parent while it writes them out in order.
+        outputs = pool.map(process_document, repeat(corpus_dir), documents)
+        for info, out in zip(documents, outputs, strict=True):
             say(
                 f"{info.id}: {out.summary['statements']} statements, "
                 f"{out.summary['pledges']} pledges"
