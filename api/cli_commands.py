@@ -83,5 +83,9 @@ def serve_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    run_server(args.host, args.port, args.build_dir)
+    try:
+        run_server(args.host, args.port, args.build_dir)
+    except ValueError as error:  # a DORTMUND_KG_* setting that does not parse names itself
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     return 0

@@ -14,6 +14,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Protocol
 
 from api.backends import Backend, Dataset
+from api.rendering import Rendered, Rendering
 from api.results import QueryResult, Term
 
 
@@ -29,6 +30,17 @@ class Runner(Protocol):
         bindings: Mapping[str, Term] | None = None,
         dataset: Dataset | None = None,
     ) -> QueryResult: ...
+
+    def render(
+        self,
+        text: str,
+        rendering: Rendering,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        dataset: Dataset | None = None,
+    ) -> Rendered:
+        """Run a query and make its response body with ``rendering`` where the query ran."""
+        ...
 
     def close(self) -> None: ...
 
@@ -56,6 +68,16 @@ class InlineRunner:
             return future.result(timeout=self.timeout)
         except FutureTimeout:
             raise QueryTimeout(f"query took longer than {self.timeout:g} s") from None
+
+    def render(
+        self,
+        text: str,
+        rendering: Rendering,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        dataset: Dataset | None = None,
+    ) -> Rendered:
+        return rendering(self.run(text, bindings=bindings, dataset=dataset))
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

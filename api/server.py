@@ -32,6 +32,7 @@ from api.routers import linked_data, named, rest, ui
 from api.runner import InlineRunner, Runner
 from api.settings import Settings
 from api.sparql_protocol import router as sparql_router
+from api.workers import ProcessRunner, StoreSource
 
 STATIC = Path(__file__).parent / "static"
 
@@ -66,17 +67,28 @@ def open_backend(settings: Settings) -> Backend:
 
 
 def make_runner(backend: Backend, settings: Settings) -> Runner:
-    """A killable worker pool for an on-disk store; threads otherwise."""
+    """A killable worker pool for the build's store; threads otherwise (remote, fixtures)."""
     if isinstance(backend, OxigraphBackend) and backend.store_path and settings.workers > 0:
-        from api.workers import ProcessRunner
-
         return ProcessRunner(
-            backend.store_path,
+            worker_source(backend.store_path, settings),
             workers=settings.workers,
             timeout=settings.query_timeout,
             row_limit=settings.row_limit,
         )
     return InlineRunner(backend, timeout=settings.query_timeout, row_limit=settings.row_limit)
+
+
+def worker_source(store_path: Path, settings: Settings) -> StoreSource:
+    """How the query workers open the graph: in memory (faster queries) unless the settings
+    say ``disk``, or say ``auto`` and the dump is larger than the in-memory limit."""
+    dump = settings.dataset_path
+    mode = settings.store_mode
+    if mode == "auto":
+        small = dump.exists() and dump.stat().st_size <= settings.memory_store_max_bytes
+        mode = "memory" if small else "disk"
+    if mode == "memory":
+        return StoreSource("memory", dump)
+    return StoreSource("disk", store_path)
 
 
 def create_app(

@@ -13,12 +13,18 @@ from pathlib import Path
 
 def _int(name: str, default: int) -> int:
     value = os.environ.get(name)
-    return int(value) if value else default
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a whole number") from None
 
 
 def _float(name: str, default: float) -> float:
     value = os.environ.get(name)
-    return float(value) if value else default
+    try:
+        return float(value) if value else default
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a number") from None
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -26,6 +32,17 @@ def _bool(name: str, default: bool) -> bool:
     if not value:
         return default
     return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+STORE_MODES = ("auto", "memory", "disk")
+
+
+def _store_mode(value: str) -> str:
+    mode = value.strip().lower() or "auto"
+    if mode not in STORE_MODES:
+        choices = ", ".join(STORE_MODES)
+        raise ValueError(f"DORTMUND_KG_STORE_MODE: {value!r} is not one of {choices}")
+    return mode
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,8 @@ class Settings:
     trust_forwarded: bool = False  # count clients by X-Forwarded-For (only behind a proxy)
     reload_interval: float = 2.0  # seconds between checks for a rebuilt graph (0: never)
     cache_entries: int = 1024  # named-query answers cached per served graph (0: no cache)
+    store_mode: str = "auto"  # query workers' store: memory, disk, or auto (memory if small)
+    memory_store_max_bytes: int = 512_000_000  # auto: dumps up to this size load into memory
     corpus_dir: Path = Path(__file__).resolve().parent.parent / "corpus"  # for document pages
 
     @classmethod
@@ -73,6 +92,8 @@ class Settings:
             trust_forwarded=_bool("DORTMUND_KG_TRUST_FORWARDED", False),
             reload_interval=_float("DORTMUND_KG_RELOAD_INTERVAL", 2.0),
             cache_entries=_int("DORTMUND_KG_CACHE_ENTRIES", 1024),
+            store_mode=_store_mode(os.environ.get("DORTMUND_KG_STORE_MODE", "auto")),
+            memory_store_max_bytes=_int("DORTMUND_KG_MEMORY_STORE_MAX_BYTES", 512_000_000),
         )
 
     @property

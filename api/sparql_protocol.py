@@ -22,47 +22,12 @@ from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep
 from api.descriptions import service_description
 from api.negotiation import best_match
-from api.results import (
-    GRAPH_FORMATS,
-    SOLUTION_FORMATS,
-    GraphResult,
-    fit_to_size,
-    serialise_graph,
-    serialise_solutions,
-)
+from api.rendering import FORMAT_SHORTCUTS, GRAPH_TYPES, ProtocolRendering, Rendered, with_charset
+from api.results import GRAPH_FORMATS
 from api.runner import QueryTimeout
 from api.sparql_text import QueryRefused, check_read_only
 
 router = APIRouter(tags=["SPARQL"])
-
-TRUNCATION_HINT = "; more results exist: add LIMIT/OFFSET or narrow the query"
-
-FORMAT_SHORTCUTS = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "ttl": "text/turtle",
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
-SOLUTION_TYPES = [
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-    "application/json",
-]
-GRAPH_TYPES = [
-    "text/turtle",
-    "application/n-triples",
-    "application/ld+json",
-    "application/rdf+xml",
-    "text/plain",
-]
-
 
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str) -> None:
@@ -132,69 +97,37 @@ async def _read_request(request: Request, served: Served) -> tuple[str | None, D
     return query, dataset, _one(params, "format") or ""
 
 
-def _choose(accept: str | None, fmt: str, offered: list[str]) -> str | None:
-    if fmt:
-        wanted = FORMAT_SHORTCUTS.get(fmt, fmt)
-        return wanted if wanted in offered else None
-    return best_match(accept, offered)
-
-
 def answer(served: Served, query: str, dataset: Dataset, accept: str | None, fmt: str) -> Response:
-    """Check, run and serialise one query; used by ``/sparql`` and the web UI."""
+    """Check, run and serialise one query; used by ``/sparql`` and the web UI.
+
+    The body is made where the query ran (:mod:`api.rendering`), so only bytes cross back.
+    """
+    limits = served.settings
+    rendering = ProtocolRendering(accept, fmt, limits.max_response_bytes, limits.row_limit)
     try:
         check_read_only(
             query,
             known_graphs=served.graphs,
-            max_length=served.settings.max_query_length,
-            max_depth=served.settings.max_depth,
+            max_length=limits.max_query_length,
+            max_depth=limits.max_depth,
         )
-        result = served.runner.run(query, dataset=dataset)
+        rendered = served.runner.render(query, rendering, dataset=dataset)
     except QueryRefused as error:
         return _error(400, str(error))
     except QueryError as error:
         return _error(400, f"query rejected: {error}")
     except QueryTimeout as error:
         return _error(503, f"{error}; the query was stopped. Narrow it down or add a LIMIT.")
-    headers = {"Vary": "Accept"}
-    max_bytes = served.settings.max_response_bytes
-    row_note = f"row limit {served.settings.row_limit}"
-    size_note = f"response size limit {max_bytes} bytes"
-
-    def note(shown: object) -> str | None:
-        """What the body says: the size limit if rows were dropped for it, else the row limit."""
-        if shown is not result:
-            return size_note + TRUNCATION_HINT
-        return row_note + TRUNCATION_HINT if result.truncated else None
-
-    if isinstance(result, GraphResult):
-        media = _choose(accept, fmt, GRAPH_TYPES)
-        if media is None:
-            return _error(406, "graph results are available as " + ", ".join(GRAPH_TYPES[:4]))
-        fmt_info = GRAPH_FORMATS[media]
-        graph_type = fmt_info.media_type
-        data, _, cut = fit_to_size(
-            result, lambda r: serialise_graph(r, graph_type, note(r)), max_bytes
-        )
-    else:
-        media = _choose(accept, fmt, SOLUTION_TYPES)
-        if media is None:
-            return _error(406, "results are available as " + ", ".join(SOLUTION_TYPES[:4]))
-        fmt_info = SOLUTION_FORMATS[media]
-        solution_type = fmt_info.media_type
-        data, _, cut = fit_to_size(
-            result, lambda r: serialise_solutions(r, solution_type, note(r)), max_bytes
-        )
-    if cut:
-        headers["X-Result-Truncated"] = f"true; {size_note}"
-    elif result.truncated:
-        headers["X-Result-Truncated"] = f"true; {row_note}"
-    if fmt:
-        headers["Content-Disposition"] = f'attachment; filename="result.{fmt_info.extension}"'
-    return Response(data, media_type=_with_charset(fmt_info.media_type), headers=headers)
+    return as_response(rendered)
 
 
-def _with_charset(media_type: str) -> str:
-    return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
+def as_response(rendered: Rendered) -> Response:
+    return Response(
+        rendered.body,
+        status_code=rendered.status,
+        media_type=rendered.media_type,
+        headers=dict(rendered.headers),
+    )
 
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -295,6 +228,6 @@ async def _sparql(request: Request, served: Served) -> Response:
             return _error(400, "no query given")
         media = best_match(accept, GRAPH_TYPES) or "text/turtle"
         data = service_description(str(request.url_for("sparql")), served, media)
-        return Response(data, media_type=_with_charset(GRAPH_FORMATS[media].media_type))
+        return Response(data, media_type=with_charset(GRAPH_FORMATS[media].media_type))
     response: Response = await run_in_threadpool(answer, served, query, dataset, accept, fmt)
     return response

@@ -7,7 +7,6 @@ declared parameters in the OpenAPI document. Values are validated by :mod:`api.n
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -16,10 +15,10 @@ from starlette.concurrency import run_in_threadpool
 
 from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep, get_served
-from api.named_queries import NamedQuery, NamedResult, ParameterError
+from api.named_queries import NamedQuery, ParameterError
 from api.negotiation import best_match
+from api.rendering import NamedRendering, Rendered
 from api.response_cache import CachedAnswer
-from api.results import SelectResult, fit_to_size
 from api.runner import QueryTimeout
 
 router = APIRouter(tags=["Named queries"])
@@ -53,12 +52,13 @@ def list_queries(served: ServedDep) -> list[dict[str, Any]]:
     ]
 
 
-def execute(served: Served, query: NamedQuery, values: dict[str, str]) -> NamedResult:
+def execute(served: Served, query: NamedQuery, values: dict[str, str], wanted: str) -> Rendered:
+    """Bind, run and render a named query; the body is made where the query ran."""
     bindings = query.bind(values)
-    result = served.runner.run(query.text, bindings=bindings, dataset=Dataset())
-    if not isinstance(result, SelectResult):
-        raise QueryError(f"{query.name} is not a SELECT query")
-    return NamedResult(query, result, values)
+    given = tuple((k, v) for k, v in values.items() if v not in (None, ""))
+    limits = served.settings
+    rendering = NamedRendering(query, given, wanted, limits.max_response_bytes, limits.row_limit)
+    return served.runner.render(query.text, rendering, bindings=bindings, dataset=Dataset())
 
 
 def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
@@ -83,48 +83,22 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
                 headers=dict(cached.headers) | {"X-Cache": "hit"},
             )
         try:
-            result = await run_in_threadpool(execute, served, query, values)
+            rendered = await run_in_threadpool(execute, served, query, values, wanted)
         except ParameterError as error:
             return JSONResponse({"error": str(error), "parameter": error.name}, status_code=400)
         except QueryError as error:
             return JSONResponse({"error": f"query rejected: {error}"}, status_code=400)
         except QueryTimeout as error:
             return JSONResponse({"error": str(error)}, status_code=503)
-        response = _respond(served, result, wanted)
-        served.cache.put(
-            key,
-            CachedAnswer(
-                bytes(response.body),
-                response.media_type or "application/json",
-                tuple((k, v) for k, v in response.headers.items() if k.lower() != "content-length"),
-            ),
+        served.cache.put(key, CachedAnswer(rendered.body, rendered.media_type, rendered.headers))
+        return Response(
+            rendered.body,
+            media_type=rendered.media_type,
+            headers=dict(rendered.headers) | {"X-Cache": "miss"},
         )
-        response.headers["X-Cache"] = "miss"
-        return response
 
     endpoint.__name__ = query.name.replace("-", "_")
     return endpoint
-
-
-def _respond(served: Served, result: NamedResult, wanted: str) -> Response:
-    """The rows as JSON or CSV, within the response size limit; truncation in the header too."""
-    limits = served.settings
-
-    def render(rows: SelectResult) -> bytes:
-        shown = NamedResult(result.query, rows, result.params)
-        if wanted == "csv":
-            return shown.to_csv()
-        return json.dumps(shown.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
-
-    data, _, cut = fit_to_size(result.result, render, limits.max_response_bytes)
-    headers = {"Vary": "Accept"}
-    if cut:
-        size = limits.max_response_bytes
-        headers["X-Result-Truncated"] = f"true; response size limit {size} bytes"
-    elif result.result.truncated:
-        headers["X-Result-Truncated"] = f"true; row limit {limits.row_limit}"
-    media = "text/csv; charset=utf-8" if wanted == "csv" else "application/json"
-    return Response(data, media_type=media, headers=headers)
 
 
 def _openapi_extra(query: NamedQuery) -> dict[str, Any]:

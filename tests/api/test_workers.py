@@ -1,33 +1,50 @@
-"""Killable query workers: a timed-out query is stopped and the server keeps answering."""
+"""Killable query workers: a timed-out query is stopped and the server keeps answering.
+
+Every behaviour holds for both ways a worker opens the graph: the on-disk store read-only, and
+the dump loaded into its own in-memory store.
+"""
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from api.backends import OxigraphBackend, QueryError
-from api.results import AskResult
+from api.rendering import ProtocolRendering
+from api.results import AskResult, SelectResult
 from api.runner import QueryTimeout
-from api.workers import ProcessRunner
+from api.workers import ProcessRunner, StoreSource, WorkerStartError
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+JSON = "application/sparql-results+json"
 
 
-@pytest.fixture(scope="module")
-def runner(tmp_path_factory: pytest.TempPathFactory) -> ProcessRunner:
+@pytest.fixture(scope="module", params=["disk", "memory"])
+def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
+    ProcessRunner
+]:
     from tests.api.conftest import FIXTURE
 
-    backend = OxigraphBackend.on_disk(FIXTURE, tmp_path_factory.mktemp("store"))
-    assert backend.store_path is not None
-    pool = ProcessRunner(backend.store_path, workers=1, timeout=2.0, row_limit=100)
-    yield pool  # type: ignore[misc]
+    if request.param == "disk":
+        backend = OxigraphBackend.on_disk(FIXTURE, tmp_path_factory.mktemp("store"))
+        assert backend.store_path is not None
+        source = StoreSource("disk", backend.store_path)
+    else:
+        source = StoreSource("memory", FIXTURE)
+    pool = ProcessRunner(source, workers=1, timeout=2.0, row_limit=100)
+    yield pool
     pool.close()
 
 
 @pytest.mark.slow
 def test_a_slow_query_is_killed_and_the_pool_keeps_answering(runner: ProcessRunner) -> None:
+    before = runner.replaced
     with pytest.raises(QueryTimeout):
         runner.run(SLOW)
-    assert runner.replaced == 1
+    assert runner.replaced == before + 1
     assert runner.run("ASK { }") == AskResult(True)
 
 
@@ -38,4 +55,27 @@ def test_worker_reports_engine_errors(runner: ProcessRunner) -> None:
 
 def test_worker_answers_with_capped_rows(runner: ProcessRunner) -> None:
     result = runner.run("SELECT * WHERE { ?s ?p ?o }")
-    assert len(result.rows) == 100 and result.truncated  # type: ignore[union-attr]
+    assert isinstance(result, SelectResult)
+    assert len(result.rows) == 100 and result.truncated
+
+
+def test_worker_renders_the_body_where_the_query_ran(runner: ProcessRunner) -> None:
+    rendering = ProtocolRendering(JSON, "", max_bytes=1_000_000, row_limit=100)
+    rendered = runner.render("SELECT * WHERE { ?s ?p ?o }", rendering)
+    body = json.loads(rendered.body)
+    assert rendered.status == 200 and rendered.media_type == JSON
+    assert len(body["results"]["bindings"]) == 100
+    assert ("X-Result-Truncated", "true; row limit 100") in rendered.headers
+
+
+def test_a_rendering_that_fits_no_format_is_a_406_not_a_crash(runner: ProcessRunner) -> None:
+    rendering = ProtocolRendering("text/turtle", "", max_bytes=1_000_000, row_limit=100)
+    rendered = runner.render("SELECT * WHERE { ?s ?p ?o } LIMIT 1", rendering)
+    assert rendered.status == 406 and b"results are available as" in rendered.body
+
+
+def test_a_graph_that_cannot_be_opened_fails_the_pool_start(tmp_path: Path) -> None:
+    broken = tmp_path / "dataset.nq"
+    broken.write_text("<http://a> <http://b> .\n", encoding="utf-8")  # no object: not N-Quads
+    with pytest.raises(WorkerStartError, match="could not open the graph"):
+        ProcessRunner(StoreSource("memory", broken), workers=1, timeout=2.0, row_limit=10)

@@ -1,0 +1,175 @@
+"""Turning a query answer into the bytes a client gets, where the answer is made.
+
+A rendering is a small picklable description of the response a route wants (format, limits,
+named-query columns). The query workers (:mod:`api.workers`) apply it next to the engine and
+send back only the finished body: pickling thousands of pyoxigraph terms across the pipe cost
+more than the query itself (measured: 5 ms for the 304 rows of ``party-pledges``), and the
+server process never holds a large answer as Python objects, which kept its memory fragmenting
+under load (bench/results/soak.md).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Protocol
+
+from api.named_queries import NamedQuery, NamedResult
+from api.negotiation import best_match
+from api.results import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    GraphResult,
+    QueryResult,
+    SelectResult,
+    fit_to_size,
+    serialise_graph,
+    serialise_solutions,
+)
+
+TRUNCATION_HINT = "; more results exist: add LIMIT/OFFSET or narrow the query"
+
+FORMAT_SHORTCUTS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+SOLUTION_TYPES = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "application/json",
+]
+GRAPH_TYPES = [
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+    "text/plain",
+]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished response body with its status, media type and headers."""
+
+    body: bytes
+    media_type: str
+    headers: tuple[tuple[str, str], ...] = ()
+    status: int = 200
+
+
+class Rendering(Protocol):
+    """Makes the response body of one answer; must pickle (it travels to a query worker)."""
+
+    def __call__(self, result: QueryResult) -> Rendered: ...
+
+
+@dataclass(frozen=True)
+class NamedRendering:
+    """A named query's rows as plain JSON or CSV, within the response size limit."""
+
+    query: NamedQuery
+    params: tuple[tuple[str, str], ...]
+    wanted: str  # "json" or "csv"
+    max_bytes: int
+    row_limit: int
+
+    def __call__(self, result: QueryResult) -> Rendered:
+        if not isinstance(result, SelectResult):
+            raise TypeError(f"{self.query.name} is not a SELECT query")
+        params = dict(self.params)
+
+        def render(rows: SelectResult) -> bytes:
+            shown = NamedResult(self.query, rows, params)
+            if self.wanted == "csv":
+                return shown.to_csv()
+            return json.dumps(shown.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+
+        data, _, cut = fit_to_size(result, render, self.max_bytes)
+        headers = [("Vary", "Accept")]
+        if cut:
+            headers.append(
+                ("X-Result-Truncated", f"true; response size limit {self.max_bytes} bytes")
+            )
+        elif result.truncated:
+            headers.append(("X-Result-Truncated", f"true; row limit {self.row_limit}"))
+        media = "text/csv; charset=utf-8" if self.wanted == "csv" else "application/json"
+        return Rendered(data, media, tuple(headers))
+
+
+def choose_format(accept: str | None, fmt: str, offered: list[str]) -> str | None:
+    """The media type to answer in: ``format=`` (or its shortcut) wins over ``Accept``."""
+    if fmt:
+        wanted = FORMAT_SHORTCUTS.get(fmt, fmt)
+        return wanted if wanted in offered else None
+    return best_match(accept, offered)
+
+
+def with_charset(media_type: str) -> str:
+    return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
+
+
+def plain_error(status: int, message: str) -> Rendered:
+    return Rendered((message + "\n").encode(), "text/plain; charset=utf-8", (), status)
+
+
+@dataclass(frozen=True)
+class ProtocolRendering:
+    """A SPARQL Protocol answer in the negotiated format, within the size limit; 406 if the
+    client accepts no format this kind of answer comes in."""
+
+    accept: str | None
+    fmt: str
+    max_bytes: int
+    row_limit: int
+
+    def __call__(self, result: QueryResult) -> Rendered:
+        row_note = f"row limit {self.row_limit}"
+        size_note = f"response size limit {self.max_bytes} bytes"
+
+        def note(shown: object) -> str | None:
+            """The body's note: the size limit if rows were dropped for it, else the row limit."""
+            if shown is not result:
+                return size_note + TRUNCATION_HINT
+            return row_note + TRUNCATION_HINT if result.truncated else None
+
+        if isinstance(result, GraphResult):
+            media = choose_format(self.accept, self.fmt, GRAPH_TYPES)
+            if media is None:
+                return plain_error(
+                    406, "graph results are available as " + ", ".join(GRAPH_TYPES[:4])
+                )
+            info = GRAPH_FORMATS[media]
+            graph_type = info.media_type
+            data, _, cut = fit_to_size(
+                result, lambda r: serialise_graph(r, graph_type, note(r)), self.max_bytes
+            )
+        else:
+            media = choose_format(self.accept, self.fmt, SOLUTION_TYPES)
+            if media is None:
+                return plain_error(
+                    406, "results are available as " + ", ".join(SOLUTION_TYPES[:4])
+                )
+            info = SOLUTION_FORMATS[media]
+            solution_type = info.media_type
+            data, _, cut = fit_to_size(
+                result, lambda r: serialise_solutions(r, solution_type, note(r)), self.max_bytes
+            )
+        headers = [("Vary", "Accept")]
+        if cut:
+            headers.append(("X-Result-Truncated", f"true; {size_note}"))
+        elif result.truncated:
+            headers.append(("X-Result-Truncated", f"true; {row_note}"))
+        if self.fmt:
+            headers.append(
+                ("Content-Disposition", f'attachment; filename="result.{info.extension}"')
+            )
+        return Rendered(data, with_charset(info.media_type), tuple(headers))
