@@ -10,9 +10,10 @@ under load (bench/results/soak.md).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Protocol
+
+import orjson
 
 from api.named_queries import NamedQuery, NamedResult
 from api.negotiation import best_match
@@ -91,7 +92,7 @@ class NamedRendering:
             shown = NamedResult(self.query, rows, params)
             if self.wanted == "csv":
                 return shown.to_csv()
-            return json.dumps(shown.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+            return orjson.dumps(shown.to_json())
 
         data, _, cut = fit_to_size(result, render, self.max_bytes)
         headers = [("Vary", "Accept")]

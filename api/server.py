@@ -67,14 +67,22 @@ def open_backend(settings: Settings) -> Backend:
 
 
 def make_runner(backend: Backend, settings: Settings) -> Runner:
-    """A killable worker pool for the build's store; threads otherwise (remote, fixtures)."""
-    if isinstance(backend, OxigraphBackend) and backend.store_path and settings.workers > 0:
-        return ProcessRunner(
-            worker_source(backend.store_path, settings),
-            workers=settings.workers,
-            timeout=settings.query_timeout,
-            row_limit=settings.row_limit,
-        )
+    """A killable worker pool for the build's store; threads otherwise (remote, fixtures).
+
+    With ``workers=0`` the server process runs the queries itself, on the same kind of store
+    the workers would have opened.
+    """
+    if isinstance(backend, OxigraphBackend) and backend.store_path:
+        source = worker_source(backend.store_path, settings)
+        if settings.workers > 0:
+            return ProcessRunner(
+                source,
+                workers=settings.workers,
+                timeout=settings.query_timeout,
+                row_limit=settings.row_limit,
+            )
+        if source.kind == "memory":
+            backend = OxigraphBackend.from_file(source.path)
     return InlineRunner(backend, timeout=settings.query_timeout, row_limit=settings.row_limit)
 
 

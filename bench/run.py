@@ -28,13 +28,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from api.backends import OxigraphBackend
+from api.server import worker_source
+from api.settings import Settings
 from bench import latency, load
 from bench.report import evaluate_targets, write_markdown
 from bench.serve_app import PING
@@ -222,13 +224,22 @@ def bench_queries(size: int, link: Path, args: argparse.Namespace) -> dict[str, 
     dump = link / "dataset.nq"
     result: dict[str, Any] = {"dump_bytes": dump.stat().st_size}
     started = time.perf_counter()
-    store = OxigraphBackend.on_disk(dump, link / "store")  # the store the server opens
+    disk = OxigraphBackend.on_disk(dump, link / "store")  # the store the server process opens
     result["store_open_seconds"] = round(time.perf_counter() - started, 2)
-    calls = {case.label: latency.store_call(store, case) for case in cases}
-    result["store"] = latency.measure(
-        "store", calls, runs=args.query_runs, samples=args.samples, budget=args.budget, say=_say
-    )
-    del store
+    # "store" is the store the query workers use, as `serve` would choose it (memory or disk)
+    source = worker_source(link / "store", replace(Settings.from_env(), build_dir=link))
+    result["store_mode"] = source.kind
+    engines: dict[str, OxigraphBackend] = {"store": disk}
+    if source.kind == "memory":
+        started = time.perf_counter()
+        engines = {"store": OxigraphBackend.from_file(dump), "store_disk": disk}
+        result["store_load_seconds"] = round(time.perf_counter() - started, 2)
+    for key, backend in engines.items():
+        calls = {case.label: latency.store_call(backend, case) for case in cases}
+        result[key] = latency.measure(
+            key, calls, runs=args.query_runs, samples=args.samples, budget=args.budget, say=_say
+        )
+    del engines, disk
     for key in args.api:
         with_load = size in args.load_sizes
         result[key] = bench_api(link, API_CONFIGS[key], cases, args, with_load=with_load)

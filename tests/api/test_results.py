@@ -65,3 +65,32 @@ def test_turtle_and_rdfxml_carry_the_note_as_a_comment_and_still_parse() -> None
         data = serialise_graph(result, media, "row limit 1")
         assert b"truncated: row limit 1" in data
         assert len(list(ox.parse(data, format=fmt))) == 1
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def test_plain_values_are_numbers_booleans_and_strings_as_a_developer_expects() -> None:
+    from api.results import term_to_plain
+
+    def typed(value: str, datatype: str) -> ox.Literal:
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+    assert term_to_plain(typed("2035", "integer")) == 2035
+    assert term_to_plain(typed("2030", "gYear")) == 2030
+    assert term_to_plain(typed("12.5", "decimal")) == 12.5
+    assert term_to_plain(typed("true", "boolean")) is True
+    assert term_to_plain(typed("0", "boolean")) is False
+    assert term_to_plain(typed("zwölf", "integer")) == "zwölf"  # ill-typed stays as written
+    assert term_to_plain(typed("2030-12-31", "date")) == "2030-12-31"
+    assert term_to_plain(ox.Literal("Straße", language="de")) == "Straße"
+    assert term_to_plain(ox.NamedNode("https://w3id.org/dortmund-kg/id/actor/dsw21")).endswith(
+        "/dsw21"
+    )
+
+
+def test_solutions_json_is_utf8_and_parses_back() -> None:
+    result = SelectResult(["x"], [{"x": ox.Literal("Öffentlicher Nahverkehr → DSW21")}])
+    data = serialise_solutions(result, "application/sparql-results+json")
+    assert "→".encode() in data  # not \\u-escaped
+    assert json.loads(data)["results"]["bindings"][0]["x"]["value"].startswith("Öffentlicher")
