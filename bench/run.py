@@ -167,9 +167,14 @@ API_CONFIGS = {
 }
 
 
+def query_runs(size: int, args: argparse.Namespace) -> int:
+    runs: int = args.query_runs if size <= 10 else args.query_runs_large
+    return runs
+
+
 def bench_api(
     build_dir: Path, config: ApiConfig, cases: list[latency.Case], args: argparse.Namespace,
-    *, with_load: bool,
+    *, size: int, with_load: bool,
 ) -> dict[str, Any]:
     server = Server(build_dir, config)
     try:
@@ -180,7 +185,7 @@ def bench_api(
                 "workers": config.workers,
                 "cache_entries": config.cache_entries,
                 "latency": latency.measure(
-                    config.key, calls, runs=args.query_runs, samples=args.samples,
+                    config.key, calls, runs=query_runs(size, args), samples=args.samples,
                     budget=args.budget, say=_say,
                 ),
             }
@@ -237,12 +242,15 @@ def bench_queries(size: int, link: Path, args: argparse.Namespace) -> dict[str, 
     for key, backend in engines.items():
         calls = {case.label: latency.store_call(backend, case) for case in cases}
         result[key] = latency.measure(
-            key, calls, runs=args.query_runs, samples=args.samples, budget=args.budget, say=_say
+            key, calls, runs=query_runs(size, args), samples=args.samples, budget=args.budget,
+            say=_say,
         )
     del engines, disk
     for key in args.api:
         with_load = size in args.load_sizes
-        result[key] = bench_api(link, API_CONFIGS[key], cases, args, with_load=with_load)
+        result[key] = bench_api(
+            link, API_CONFIGS[key], cases, args, size=size, with_load=with_load
+        )
     if size in args.rdflib_sizes:
         result["rdflib"] = bench_rdflib(dump, link.parent / "rdflib.json", args)
     result["cases"] = {
@@ -277,6 +285,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--build-runs", type=int, default=3, help="builds per size (×1)")
     p.add_argument("--build-runs-large", type=int, default=1, help="builds per size above ×1")
     p.add_argument("--query-runs", type=int, default=3)
+    p.add_argument("--query-runs-large", type=int, default=1,
+                   help="runs per query above ×10 (a ×100 query can take seconds)")
     p.add_argument("--samples", type=int, default=40, help="timings per run (at most)")
     p.add_argument("--budget", type=float, default=2.0, help="seconds per run and query")
     p.add_argument("--api", type=lambda t: [k for k in t.split(",") if k],
