@@ -1,9 +1,10 @@
 """Hot swap: a running server picks up a rebuilt graph without a request seeing half of one.
 
 The build writes each graph into a fresh directory and then points the ``build`` symlink at it
-with one atomic rename (graph_build/writer.py). The server watches that link cheaply: on a
-request, at most every ``reload_interval`` seconds, it compares the link's target and the
-identity of its ``dataset.nq`` (inode, size, mtime) with those of the graph it serves. When they
+with one atomic rename (graph_build/writer.py). The server watches that link cheaply: every
+``reload_interval`` seconds (from a background thread, and on a request when a check is due),
+it compares the link's target and the identity of its ``dataset.nq`` (inode, size, mtime) with
+those of the graph it serves. When they
 differ, a background thread opens the new graph completely (store loaded, workers started,
 graph names read) while requests keep being answered from the old one; then one reference
 assignment makes the new :class:`~api.deps.Served` current.
@@ -86,6 +87,8 @@ class GraphHolder:
         self._failed: BuildStamp | None = None
         self._next_check = clock() + interval
         self._loading: threading.Thread | None = None
+        self._stop_watching = threading.Event()
+        self._watcher: threading.Thread | None = None
         self.swaps = 0  # graphs swapped in since start (for tests and the soak report)
         self.closed_runners = 0  # old graphs whose workers were closed after their last lease
 
@@ -105,6 +108,19 @@ class GraphHolder:
             served = self._current
             self._leases[id(served)] = self._leases.get(id(served), 0) + 1
             return served
+
+    def start_watching(self) -> None:
+        """Also check every ``interval`` seconds without requests, so an idle server does not
+        keep serving (and holding the workers of) a build that has been replaced."""
+        if not self.watching or self._watcher is not None:
+            return
+
+        def watch() -> None:
+            while not self._stop_watching.wait(self.interval):
+                self._start_check()
+
+        self._watcher = threading.Thread(target=watch, name="graph-watch", daemon=True)
+        self._watcher.start()
 
     def release(self, served: Served) -> None:
         with self._lock:
@@ -171,7 +187,8 @@ class GraphHolder:
             shutil.rmtree(old_path, ignore_errors=True)
 
     def close(self) -> None:
-        """Close the current graph's workers (server shutdown)."""
+        """Stop watching and close the current graph's workers (server shutdown)."""
+        self._stop_watching.set()
         self._current.runner.close()
 
 

@@ -185,3 +185,23 @@ def test_the_stamp_follows_the_link(link: Path) -> None:
     after = build_stamp(link)
     assert after is not None and after != before
     assert build_stamp(link.parent / "missing") is None
+
+
+@pytest.mark.slow
+def test_an_idle_server_picks_up_a_rebuild_without_any_request(link: Path) -> None:
+    settings = Settings(build_dir=link, workers=0, reload_interval=0.1, rate_limit=0)
+    app = create_app(settings, catalog={})
+    holder: GraphHolder = app.state.graph
+    first = holder.current
+    holder.start_watching()
+    try:
+        point(link, write_build(link.parent, 2, "two"))
+        deadline = time.monotonic() + 20
+        while holder.swaps == 0:  # no acquire(): nothing but the watcher can swap
+            assert time.monotonic() < deadline, "the rebuild was not picked up"
+            time.sleep(0.05)
+        assert holder.current is not first
+        rows = holder.current.runner.run(MARK)
+        assert rows.rows[0]["v"].value == "two"  # type: ignore[union-attr]
+    finally:
+        holder.close()
