@@ -10,8 +10,9 @@ under load (bench/results/soak.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import orjson
 
@@ -142,28 +143,22 @@ class ProtocolRendering:
                 return size_note + TRUNCATION_HINT
             return row_note + TRUNCATION_HINT if result.truncated else None
 
+        serialise: Callable[[Any, str, str | None], bytes]
         if isinstance(result, GraphResult):
-            media = choose_format(self.accept, self.fmt, GRAPH_TYPES)
-            if media is None:
-                return plain_error(
-                    406, "graph results are available as " + ", ".join(GRAPH_TYPES[:4])
-                )
-            info = GRAPH_FORMATS[media]
-            graph_type = info.media_type
-            data, _, cut = fit_to_size(
-                result, lambda r: serialise_graph(r, graph_type, note(r)), self.max_bytes
+            kind, offered, formats, serialise = (
+                "graph results", GRAPH_TYPES, GRAPH_FORMATS, serialise_graph
             )
         else:
-            media = choose_format(self.accept, self.fmt, SOLUTION_TYPES)
-            if media is None:
-                return plain_error(
-                    406, "results are available as " + ", ".join(SOLUTION_TYPES[:4])
-                )
-            info = SOLUTION_FORMATS[media]
-            solution_type = info.media_type
-            data, _, cut = fit_to_size(
-                result, lambda r: serialise_solutions(r, solution_type, note(r)), self.max_bytes
+            kind, offered, formats, serialise = (
+                "results", SOLUTION_TYPES, SOLUTION_FORMATS, serialise_solutions
             )
+        media = choose_format(self.accept, self.fmt, offered)
+        if media is None:
+            return plain_error(406, f"{kind} are available as " + ", ".join(offered[:4]))
+        info = formats[media]
+        data, _, cut = fit_to_size(
+            result, lambda r: serialise(r, info.media_type, note(r)), self.max_bytes
+        )
         headers = [("Vary", "Accept")]
         if cut:
             headers.append(("X-Result-Truncated", f"true; {size_note}"))
