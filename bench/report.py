@@ -201,6 +201,11 @@ def _latency_rows(q: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _when(entry: dict[str, Any]) -> str:
+    measured = entry.get("measured")
+    return f"{measured['date']}, {measured['commit']}" if measured else "–"
+
+
 def _store_words(q: dict[str, Any]) -> str:
     if q.get("store_mode") == "memory":
         return (
@@ -241,8 +246,8 @@ def write_markdown(report: dict[str, Any], path: Path) -> None:
         "",
         "| size | documents | corpus MB | triples | pledges | runs | wall s | s / document "
         "| growth per document vs ×1 | parse | map | link | reason | validate | write "
-        "| peak MiB (main / worker) |",
-        "|" + "---|" * 16,
+        "| peak MiB (main / worker) | measured |",
+        "|" + "---|" * 17,
     ]
     base = sizes.get("1", {}).get("build", {}).get("seconds_per_document")
     for size, entry in sorted(sizes.items(), key=lambda kv: int(kv[0])):
@@ -254,7 +259,7 @@ def write_markdown(report: dict[str, Any], path: Path) -> None:
             f"| {_fmt(ratio(b['seconds_per_document'], base))} | "
             + " | ".join(_fmt(st.get(s)) for s in ("parse", "map", "link", "reason",
                                                    "validate", "write"))
-            + f" | {b['peak_rss_mib']:.0f} / {b['peak_rss_workers_mib']:.0f} |"
+            + f" | {b['peak_rss_mib']:.0f} / {b['peak_rss_workers_mib']:.0f} | {_when(entry)} |"
         )
     for size, entry in sorted(sizes.items(), key=lambda kv: int(kv[0])):
         q = entry["queries"]

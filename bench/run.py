@@ -274,6 +274,18 @@ def environment() -> dict[str, Any]:
     }
 
 
+def measured_when() -> dict[str, str]:
+    """When and at which commit a size was measured (a merged report mixes runs)."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit}
+
+
 def _sizes(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x.strip()]
 
@@ -305,6 +317,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--work", type=Path,
                    default=Path(tempfile.gettempdir()) / "dortmund-kg-bench")
     p.add_argument("--out", type=Path, default=RESULTS)
+    p.add_argument("--merge", action="store_true",
+                   help="keep the other sizes of the existing report.json (re-measure one size)")
     p.add_argument("--render", action="store_true",
                    help="only rewrite report.md (and the targets) from report.json")
     p.add_argument("--quick", action="store_true",
@@ -329,6 +343,12 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = _say) -> di
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "sizes": {},
     }
+    if args.merge and (args.out / "report.json").exists():
+        previous = json.loads((args.out / "report.json").read_text("utf-8"))
+        report["sizes"] = {
+            size: entry for size, entry in previous["sizes"].items()
+            if int(size) not in args.sizes
+        }
     for size in args.sizes:
         say(f"x{size}: corpus")
         corpus, registry, nbytes = corpus_for(size, args.work)
@@ -336,7 +356,7 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = _say) -> di
         link.parent.mkdir(parents=True, exist_ok=True)
         runs = args.build_runs if size == 1 else args.build_runs_large
         say(f"x{size}: build ({runs} run(s))")
-        entry: dict[str, Any] = {"corpus_bytes": nbytes}
+        entry: dict[str, Any] = {"corpus_bytes": nbytes, "measured": measured_when()}
         entry["build"] = bench_build(corpus, registry, link, runs)
         say(f"x{size}: queries")
         entry["queries"] = bench_queries(size, link, args)
