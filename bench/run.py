@@ -285,7 +285,11 @@ def measured_when() -> dict[str, str]:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
-    return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit}
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": commit,
+        "command": " ".join(["python -m bench.run", *sys.argv[1:]]),
+    }
 
 
 def _sizes(text: str) -> list[int]:
