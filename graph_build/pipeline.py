@@ -11,10 +11,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS
+from rdflib.term import Node
 
 from graph_build import checksums, ontology, writer
 from graph_build.errors import BuildError
@@ -97,9 +99,49 @@ class BuildContext:
             raise BuildError(str(exc)) from None
         return cls(onto, shapes, reference, Reasoner(onto, reference))
 
+    def to_bytes(self) -> bytes:
+        """The context as triples, for workers forked before it was loaded."""
+        graphs = (
+            self.ontology,
+            self.shapes,
+            self.reference,
+            self.reasoner.base,
+            self.reasoner.reference_inferred,
+        )
+        return pickle.dumps([list(g) for g in graphs], protocol=pickle.HIGHEST_PROTOCOL)
 
-# Set in the parent before the worker pool forks, so workers share it copy-on-write.
+    @classmethod
+    def from_bytes(cls, data: bytes) -> BuildContext:
+        onto, shapes, reference, base, reference_inferred = (
+            _graph(triples) for triples in pickle.loads(data)
+        )
+        return cls(onto, shapes, reference, Reasoner.from_closure(base, reference_inferred))
+
+
+def _graph(triples: list[tuple[Node, Node, Node]]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+# In-process builds set this directly; forked workers set it from the hand-over queue the
+# first time they need it (see _Documents), so they can parse and map while it is loaded.
 _CONTEXT: BuildContext | None = None
+_HANDOVER: Any = None  # a multiprocessing queue of BuildContext.to_bytes(), one per worker
+
+
+def _context() -> BuildContext:
+    global _CONTEXT
+    if _CONTEXT is None:
+        if _HANDOVER is None:
+            _CONTEXT = BuildContext.load()
+        else:
+            data = _HANDOVER.get()
+            if data is None:
+                raise BuildError("the build context could not be loaded")
+            _CONTEXT = BuildContext.from_bytes(data)
+    return _CONTEXT
 
 
 def _document_summary(parsed: ParsedDocument) -> dict[str, Any]:
@@ -157,7 +199,6 @@ def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
 
 
 def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
-    ctx = _CONTEXT if _CONTEXT is not None else BuildContext.load()
     timer = _Timer()
     with timer.stage("parse"):
         source, parsed = parse_document(corpus_dir, info)
@@ -166,6 +207,7 @@ def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
     with timer.stage("link"):
         link_document(info, parsed, graph)
     with timer.stage("reason"):
+        ctx = _context()  # in a worker's first document, may wait for the parent's closure
         inferred = ctx.reasoner.infer(graph)
     with timer.stage("write"):
         lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
@@ -225,37 +267,80 @@ def _largest_first(corpus_dir: Path, documents: list[DocumentInfo]) -> list[Docu
     return sorted(documents, key=lambda d: -size(d))
 
 
-def _run_documents(
-    corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
-) -> Iterator[DocumentOutput]:
-    """Outputs as documents finish: in-process for one job, else in forked workers.
+class _Documents:
+    """The documents' processing: in-process for one job, else in forked workers.
 
-    Workers take the largest documents first; the caller puts what depends on order back into
-    registry order (the dataset parts are merged sorted, so their order does not matter).
+    Workers are forked before the build context is loaded and start parsing, mapping and
+    linking at once (largest documents first, so the longest never starts last); the parent
+    meanwhile loads the context, closing ontology and reference data, and hands it over
+    (:meth:`hand_over`); each worker waits for it only when it first reasons. Outputs come as
+    documents finish; the caller puts what depends on order back into registry order (the
+    dataset parts are merged sorted, so their order does not matter).
     """
-    if jobs == 1:
-        for info in documents:
-            say(f"{info.id}")
-            yield process_document(corpus_dir, info)
-        return
-    fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
-        pending = {
-            pool.submit(process_document, corpus_dir, info)
-            for info in _largest_first(corpus_dir, documents)
-        }
+
+    def __init__(
+        self, corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
+    ) -> None:
+        self.corpus_dir = corpus_dir
+        self.documents = documents
+        self.jobs = jobs
+        self.say = say
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: set[Future[DocumentOutput]] = set()
+        self.handed_over = False
+
+    def __enter__(self) -> _Documents:
+        global _HANDOVER
+        if self.jobs > 1:
+            fork = multiprocessing.get_context("fork")
+            _HANDOVER = fork.Queue()
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=fork)
+            self.pending = {
+                self.pool.submit(process_document, self.corpus_dir, info)
+                for info in _largest_first(self.corpus_dir, self.documents)
+            }
+        return self
+
+    def hand_over(self, ctx: BuildContext) -> None:
+        global _CONTEXT
+        _CONTEXT = ctx
+        if self.pool is not None:
+            data = ctx.to_bytes()
+            for _ in range(self.jobs):
+                _HANDOVER.put(data)
+        self.handed_over = True
+
+    def outputs(self) -> Iterator[DocumentOutput]:
+        if self.pool is None:
+            for info in self.documents:
+                self.say(f"{info.id}")
+                yield process_document(self.corpus_dir, info)
+            return
         # Each result is handed over and dropped once yielded, so finished documents' lines
         # do not pile up in the parent while it writes them out.
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        while self.pending:
+            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
             for future in done:
                 out = future.result()
-                say(
+                self.say(
                     f"{out.doc_id}: {out.summary['statements']} statements, "
                     f"{out.summary['pledges']} pledges"
                 )
                 yield out
             del done, future, out
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        global _CONTEXT, _HANDOVER
+        try:
+            if self.pool is not None:
+                if not self.handed_over:  # workers waiting for a context must not wait forever
+                    for _ in range(self.jobs):
+                        _HANDOVER.put(None)
+                self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
+                _HANDOVER.close()
+        finally:
+            _CONTEXT = None
+            _HANDOVER = None
 
 
 def build(
@@ -272,7 +357,6 @@ def build(
     Raises:
         BuildError: with a message naming file (and line) — nothing is swapped in then.
     """
-    global _CONTEXT
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
     timer = _Timer()
@@ -287,39 +371,40 @@ def build(
         documents = [d for d in documents if d.id in only]
     with timer.stage("verify"):
         checksums.verify(corpus_dir, documents)
-    with timer.stage("reason"):
-        ctx = BuildContext.load()
-    _CONTEXT = ctx
     out_dir = writer.new_build_dir(build_link)  # discarded on any failure below
     try:
-        with timer.stage("validate"):
-            reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
-            findings = list(validate(reference_data, ctx.shapes).findings)
-        dataset = writer.DatasetWriter(out_dir)
-        for name, graph in (
-            (iri.GRAPH_ONTOLOGY, ctx.ontology),
-            (iri.GRAPH_REFERENCE, ctx.reference),
-            (iri.GRAPH_BUILD, provenance_graph(documents)),
-            (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
-        ):
-            dataset.add(name, writer.nquad_lines([(name, graph)]))
-        summaries: dict[str, dict[str, Any]] = {}
-        doc_findings: dict[str, list[Finding]] = {}
-        for out in _run_documents(corpus_dir, documents, jobs or default_jobs(len(documents)), say):
-            dataset.add(iri.graph_for_document(out.doc_id), out.lines)
-            dataset.add(iri.GRAPH_INFERRED, out.inferred)
-            doc_findings[out.doc_id] = out.findings
-            summaries[out.doc_id] = out.summary
-            for stage, seconds in out.seconds.items():
-                timer.seconds[stage] += seconds
+        with _Documents(
+            corpus_dir, documents, jobs or default_jobs(len(documents)), say
+        ) as running:
+            with timer.stage("reason"):
+                ctx = BuildContext.load()
+            running.hand_over(ctx)
+            with timer.stage("validate"):
+                reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
+                findings = list(validate(reference_data, ctx.shapes).findings)
+            dataset = writer.DatasetWriter(out_dir)
+            for name, graph in (
+                (iri.GRAPH_ONTOLOGY, ctx.ontology),
+                (iri.GRAPH_REFERENCE, ctx.reference),
+                (iri.GRAPH_BUILD, provenance_graph(documents)),
+                (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
+            ):
+                dataset.add(name, writer.nquad_lines([(name, graph)]))
+            summaries: dict[str, dict[str, Any]] = {}
+            doc_findings: dict[str, list[Finding]] = {}
+            for out in running.outputs():
+                dataset.add(iri.graph_for_document(out.doc_id), out.lines)
+                dataset.add(iri.GRAPH_INFERRED, out.inferred)
+                doc_findings[out.doc_id] = out.findings
+                summaries[out.doc_id] = out.summary
+                for stage, seconds in out.seconds.items():
+                    timer.seconds[stage] += seconds
         doc_summaries = {d.id: summaries[d.id] for d in documents}  # registry order
         for info in documents:
             findings.extend(doc_findings[info.id])
     except BaseException:
         writer.discard(out_dir)
         raise
-    finally:
-        _CONTEXT = None
 
     violations = [f for f in findings if f.severity == "Violation"]
     if violations:

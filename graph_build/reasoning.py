@@ -147,6 +147,15 @@ class Reasoner:
                 self.reference_inferred.add(t)
         self.slice = reasoning_slice(self.base)
 
+    @classmethod
+    def from_closure(cls, base: Graph, reference_inferred: Graph) -> Reasoner:
+        """A reasoner over a base another process has already closed (see ``__init__``)."""
+        reasoner = cls.__new__(cls)
+        reasoner.base = base
+        reasoner.reference_inferred = reference_inferred
+        reasoner.slice = reasoning_slice(base)
+        return reasoner
+
     def infer(
         self, document: Graph, *, share_signatures: bool = True, slice_base: bool = True
     ) -> Graph:
