@@ -338,6 +338,7 @@ class _Documents:
                         _HANDOVER.put(None)
                 self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
                 _HANDOVER.close()
+                _HANDOVER.join_thread()  # no feeder thread left behind when forking again
         finally:
             _CONTEXT = None
             _HANDOVER = None

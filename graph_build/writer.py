@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import multiprocessing
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,13 +98,21 @@ class DatasetWriter:
         nq = self.out / "dataset.nq"
         with nq.open("w", encoding="utf-8") as sink:
             sink.writelines(_unique(heapq.merge(*(_read_lines(p) for _, p in graph_files))))
-        with (self.out / "dataset.trig").open("wb") as sink:
-            for _, path in graph_files:  # graph by graph, each sorted
-                ox.serialize(_quads(path), sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        ox.serialize(
-            _union(nq), str(self.out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES
-        )
-        ox.serialize(_union(nq), str(self.out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+
+        def trig() -> None:
+            with (self.out / "dataset.trig").open("wb") as sink:
+                for _, path in graph_files:  # graph by graph, each sorted
+                    ox.serialize(_quads(path), sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+        def turtle() -> None:
+            ox.serialize(
+                _union(nq), str(self.out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES
+            )
+
+        def jsonld() -> None:
+            ox.serialize(_union(nq), str(self.out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+
+        run_in_parallel([turtle, jsonld, trig])
         shutil.rmtree(self.parts_dir)
         return counts
 
@@ -115,6 +124,30 @@ class DatasetWriter:
         with merged.open("w", encoding="utf-8") as sink:
             sink.writelines(_unique(heapq.merge(*(_read_lines(p) for p in paths))))
         return merged
+
+
+def run_in_parallel(tasks: list[Callable[[], None]]) -> None:
+    """Run ``tasks``, each streaming from files to a file of its own, on all cores.
+
+    All but the last run in forked processes, the last in this one; with one core they run
+    one after another. Raises ``OSError`` if any of them failed (its traceback is on stderr).
+    """
+    if (os.cpu_count() or 1) < 2:
+        for task in tasks:
+            task()
+        return
+    fork = multiprocessing.get_context("fork")
+    children = [fork.Process(target=task) for task in tasks[:-1]]
+    for child in children:
+        child.start()
+    try:
+        tasks[-1]()
+    finally:
+        for child in children:
+            child.join()
+    failed = [child.exitcode for child in children if child.exitcode != 0]
+    if failed:
+        raise OSError(f"writing an export failed (exit codes {failed})")
 
 
 def _read_lines(path: Path) -> Iterator[str]:
