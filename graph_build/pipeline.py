@@ -185,8 +185,9 @@ def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
     """Parse, map, link, reason and validate one document (runs in a worker process).
 
     The cyclic garbage collector is paused meanwhile: a document's graphs are millions of
-    objects that every full collection would walk again, and nearly all of them are freed by
-    reference counting when the document is done; one collection afterwards takes the rest.
+    objects that every full collection would walk again. Most are freed by reference counting
+    when the document is done; the cycles among them (~450,000 objects for the largest) are
+    all younger than the pause, so one collection of the youngest generation takes them.
     """
     paused = gc.isenabled()
     gc.disable()
@@ -194,8 +195,8 @@ def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
         return _process_document(corpus_dir, info)
     finally:
         if paused:
+            gc.collect(0)
             gc.enable()
-            gc.collect()
 
 
 def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
