@@ -12,6 +12,8 @@ import gc
 import multiprocessing
 import os
 import pickle
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -125,22 +127,38 @@ def _graph(triples: list[tuple[Node, Node, Node]]) -> Graph:
     return g
 
 
-# In-process builds set this directly; forked workers set it from the hand-over queue the
+# In-process builds set this directly; forked workers load it from the hand-over file the
 # first time they need it (see _Documents), so they can parse and map while it is loaded.
 _CONTEXT: BuildContext | None = None
-_HANDOVER: Any = None  # a multiprocessing queue of BuildContext.to_bytes(), one per worker
+
+
+@dataclass
+class _HandOver:
+    """Where the parent leaves the context for workers forked before it was loaded.
+
+    A file and an event rather than a queue: a worker that never gets a document never reads,
+    and unread data in a queue's pipe would keep the parent waiting at exit.
+    """
+
+    path: Path
+    ready: Any  # multiprocessing.Event: set once the file is written, or loading failed
+
+    def load(self) -> BuildContext:
+        self.ready.wait()
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            raise BuildError("the build context could not be loaded") from None
+        return BuildContext.from_bytes(data)
+
+
+_HANDOVER: _HandOver | None = None
 
 
 def _context() -> BuildContext:
     global _CONTEXT
     if _CONTEXT is None:
-        if _HANDOVER is None:
-            _CONTEXT = BuildContext.load()
-        else:
-            data = _HANDOVER.get()
-            if data is None:
-                raise BuildError("the build context could not be loaded")
-            _CONTEXT = BuildContext.from_bytes(data)
+        _CONTEXT = BuildContext.load() if _HANDOVER is None else _HANDOVER.load()
     return _CONTEXT
 
 
@@ -288,13 +306,14 @@ class _Documents:
         self.say = say
         self.pool: ProcessPoolExecutor | None = None
         self.pending: set[Future[DocumentOutput]] = set()
-        self.handed_over = False
+        self.tmp: Path | None = None
 
     def __enter__(self) -> _Documents:
         global _HANDOVER
         if self.jobs > 1:
             fork = multiprocessing.get_context("fork")
-            _HANDOVER = fork.Queue()
+            self.tmp = Path(tempfile.mkdtemp(prefix="dortmund-kg-"))
+            _HANDOVER = _HandOver(self.tmp / "context.pickle", fork.Event())
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=fork)
             self.pending = {
                 self.pool.submit(process_document, self.corpus_dir, info)
@@ -305,11 +324,11 @@ class _Documents:
     def hand_over(self, ctx: BuildContext) -> None:
         global _CONTEXT
         _CONTEXT = ctx
-        if self.pool is not None:
-            data = ctx.to_bytes()
-            for _ in range(self.jobs):
-                _HANDOVER.put(data)
-        self.handed_over = True
+        if self.pool is not None and _HANDOVER is not None:
+            partial = _HANDOVER.path.with_suffix(".partial")
+            partial.write_bytes(ctx.to_bytes())
+            partial.rename(_HANDOVER.path)
+            _HANDOVER.ready.set()
 
     def outputs(self) -> Iterator[DocumentOutput]:
         if self.pool is None:
@@ -333,14 +352,12 @@ class _Documents:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         global _CONTEXT, _HANDOVER
         try:
-            if self.pool is not None:
-                if not self.handed_over:  # workers waiting for a context must not wait forever
-                    for _ in range(self.jobs):
-                        _HANDOVER.put(None)
+            if self.pool is not None and _HANDOVER is not None:
+                _HANDOVER.ready.set()  # without a file if loading failed: workers then fail
                 self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
-                _HANDOVER.close()
-                _HANDOVER.join_thread()  # no feeder thread left behind when forking again
         finally:
+            if self.tmp is not None:
+                shutil.rmtree(self.tmp, ignore_errors=True)
             _CONTEXT = None
             _HANDOVER = None
 

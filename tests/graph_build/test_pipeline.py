@@ -171,3 +171,13 @@ def test_a_context_that_fails_to_load_fails_a_parallel_build(
     with pytest.raises(BuildError, match="broken on purpose"):
         build(corpus, link, only=docs, jobs=2)
     _assert_unchanged(link, before)
+
+
+def test_a_worker_without_a_document_does_not_hold_up_the_build(tmp_path: Path) -> None:
+    """More workers than documents: one never needs the handed-over context (a first version
+    left it unread in a queue's pipe, which can keep the parent waiting at exit)."""
+    serial = build(CORPUS, tmp_path / "s" / "build", only=SMALL, jobs=1)
+    parallel = build(CORPUS, tmp_path / "p" / "build", only=SMALL, jobs=2)
+    assert (serial.out_dir / "dataset.nq").read_bytes() == (
+        parallel.out_dir / "dataset.nq"
+    ).read_bytes()

@@ -5,4 +5,3 @@ the full run (the scripts ``scripts/fuzz_api.py`` and ``scripts/soak.py`` do the
 """
 
 from __future__ import annotations
-
