@@ -225,8 +225,10 @@ def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
         graph = map_document(info, source, parsed)
     with timer.stage("link"):
         link_document(info, parsed, graph)
+    if _HANDOVER is not None:
+        _HANDOVER.ready.wait()  # idle until the parent has closed the base: no stage's time
     with timer.stage("reason"):
-        ctx = _context()  # in a worker's first document, may wait for the parent's closure
+        ctx = _context()
         inferred = ctx.reasoner.infer(graph)
     with timer.stage("write"):
         lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
