@@ -47,13 +47,29 @@ def nquad_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
     """
     lines: set[str] = set()
     for name, graph in graphs:
-        g = name.n3()
-        scope = "g" + hashlib.sha256(str(name).encode()).hexdigest()[:8] + "x"
-        if any(isinstance(t, BNode) for triple in graph for t in triple):
-            graph = to_canonical_graph(graph)
-        for s, p, o in graph:
-            lines.add(f"{_term(s, scope)} {p.n3()} {_term(o, scope)} {g} .\n")
+        lines.update(_graph_lines(name, graph))
     return sorted(lines)
+
+
+def _graph_lines(name: URIRef, graph: Graph) -> Iterator[str]:
+    g = name.n3()
+    scope = "g" + hashlib.sha256(str(name).encode()).hexdigest()[:8] + "x"
+    triples = list(graph)
+    if any(isinstance(t, BNode) for triple in triples for t in triple):
+        triples = list(to_canonical_graph(graph))
+    iris: dict[str, str] = {}  # an IRI's N-Quads form, made once: most IRIs recur often
+
+    def term(node: Node) -> str:
+        if type(node) is URIRef:
+            key = str.__str__(node)
+            text = iris.get(key)
+            if text is None:
+                text = iris[key] = node.n3()
+            return text
+        return _term(node, scope)
+
+    for s, p, o in triples:
+        yield f"{term(s)} {term(p)} {term(o)} {g} .\n"
 
 
 PREFIXES = {
