@@ -5,3 +5,4 @@ the full run (the scripts ``scripts/fuzz_api.py`` and ``scripts/soak.py`` do the
 """
 
 from __future__ import annotations
+

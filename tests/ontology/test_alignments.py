@@ -28,15 +28,7 @@ OA_TERMS = {OA.Annotation, OA.hasTarget, OA.SpecificResource}
 # rdflib's closed namespaces, reached through the module: pytest's doctest collection warns
 # when it inspects a DefinedNamespace imported into a test module.
 CLOSED: tuple[type[ns.DefinedNamespace], ...] = (
-    ns.DCTERMS,
-    ns.FOAF,
-    ns.GEO,
-    ns.ORG,
-    ns.PROV,
-    ns.SDO,
-    ns.SKOS,
-    ns.VANN,
-    ns.XSD,
+    ns.DCTERMS, ns.FOAF, ns.GEO, ns.ORG, ns.PROV, ns.SDO, ns.SKOS, ns.VANN, ns.XSD
 )
 ORG, PROV, FOAF, DCTERMS, SKOS = ns.ORG, ns.PROV, ns.FOAF, ns.DCTERMS, ns.SKOS
 
@@ -73,10 +65,8 @@ def test_every_external_term_used_exists_in_its_vocabulary(name: str) -> None:
 def test_every_dokg_term_aligned_is_declared_in_some_ontology_file() -> None:
     alignments = Graph().parse(ALIGNMENTS, format="turtle")
     aligned = {
-        s
-        for s, p in alignments.subject_predicates()
-        if isinstance(s, URIRef)
-        and p in (RDFS.subClassOf, RDFS.subPropertyOf)
+        s for s, p in alignments.subject_predicates()
+        if isinstance(s, URIRef) and p in (RDFS.subClassOf, RDFS.subPropertyOf)
         and str(s).startswith(str(DOKG))
     }
     assert len(aligned) >= 20
@@ -84,12 +74,9 @@ def test_every_dokg_term_aligned_is_declared_in_some_ontology_file() -> None:
     for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
         everything.parse(path, format="turtle")
     undeclared = sorted(
-        t
-        for t in aligned
-        if not any(
-            everything.triples((t, RDF.type, kind))
-            for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
-        )
+        t for t in aligned
+        if not any(everything.triples((t, RDF.type, kind))
+                   for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty))
     )
     assert not undeclared, f"aligned but declared in no ontology file: {undeclared}"
 
@@ -116,19 +103,15 @@ def test_alignments_only_specialise_external_terms() -> None:
         pytest.param(DOCUMENT, PROV.Entity, id="document-prov-Entity"),
         pytest.param(DOCUMENT, ns.SDO.CreativeWork, id="document-schema-CreativeWork"),
         pytest.param(PLEDGE, PROV.Entity, id="pledge-prov-Entity"),
-        pytest.param(
-            ID["statement/leitlinien/pledge/target/1"],
-            ns.SDO.StructuredValue,
-            id="target-schema-StructuredValue",
-        ),
+        pytest.param(ID["statement/leitlinien/pledge/target/1"], ns.SDO.StructuredValue,
+                     id="target-schema-StructuredValue"),
         pytest.param(FOOTNOTE, OA.Annotation, id="footnote-oa-Annotation"),
         pytest.param(DOKG.commitment, SKOS.Concept, id="modality-skos-Concept"),
         pytest.param(ID["actor/land-nrw"], ORG.FormalOrganization, id="public-body-formal-org"),
     ],
 )
-def test_owlrl_derives_the_external_type(
-    node: URIRef, external: URIRef, sample_closure: Graph
-) -> None:
+def test_owlrl_derives_the_external_type(node: URIRef, external: URIRef,
+                                         sample_closure: Graph) -> None:
     assert (node, RDF.type, external) in sample_closure
 
 
@@ -138,21 +121,14 @@ def test_owlrl_derives_the_external_type(
         pytest.param(PLEDGE, PROV.wasAttributedTo, FACTION, id="author-wasAttributedTo"),
         pytest.param(DOCUMENT, PROV.wasAttributedTo, FACTION, id="doc-author-wasAttributedTo"),
         pytest.param(PLEDGE, DCTERMS.isPartOf, DOCUMENT, id="inDocument-isPartOf"),
-        pytest.param(
-            PLEDGE, DCTERMS.isPartOf, ID["section/leitlinien/mobilitaet"], id="inSection-isPartOf"
-        ),
-        pytest.param(
-            ID["statement/leitlinien/demand"],
-            DCTERMS.isPartOf,
-            PLEDGE,
-            id="parentStatement-isPartOf",
-        ),
-        pytest.param(
-            FOOTNOTE, OA.hasTarget, ID["statement/leitlinien/context"], id="annotates-hasTarget"
-        ),
+        pytest.param(PLEDGE, DCTERMS.isPartOf, ID["section/leitlinien/mobilitaet"],
+                     id="inSection-isPartOf"),
+        pytest.param(ID["statement/leitlinien/demand"], DCTERMS.isPartOf, PLEDGE,
+                     id="parentStatement-isPartOf"),
+        pytest.param(FOOTNOTE, OA.hasTarget, ID["statement/leitlinien/context"],
+                     id="annotates-hasTarget"),
     ],
 )
-def test_owlrl_derives_the_external_property(
-    subject: URIRef, prop: URIRef, obj: URIRef, sample_closure: Graph
-) -> None:
+def test_owlrl_derives_the_external_property(subject: URIRef, prop: URIRef, obj: URIRef,
+                                             sample_closure: Graph) -> None:
     assert (subject, prop, obj) in sample_closure

@@ -39,8 +39,7 @@ def _core() -> Graph:
 def _declared(graph: Graph) -> set[URIRef]:
     """dokg IRIs that the graph gives a type (classes, properties, schemes, individuals)."""
     return {
-        s
-        for s in graph.subjects(RDF.type, None)
+        s for s in graph.subjects(RDF.type, None)
         if isinstance(s, URIRef) and str(s).startswith(str(DOKG))
     }
 
@@ -60,7 +59,6 @@ def _offender(path: Path) -> str:
 
 # ------------------------------------------------------------------------------- the file
 
-
 def test_core_parses_and_declares_classes_and_properties() -> None:
     graph = _core()
     assert len(set(graph.subjects(RDF.type, OWL.Class))) >= 25
@@ -79,19 +77,9 @@ def test_every_dokg_term_referenced_by_an_axiom_is_declared() -> None:
     """Catches a misspelt class in a domain, range or superclass (e.g. dokg:Statment)."""
     graph = _core()
     referenced = {
-        o
-        for p in (
-            RDFS.domain,
-            RDFS.range,
-            RDFS.subClassOf,
-            RDFS.subPropertyOf,
-            OWL.disjointWith,
-            OWL.hasValue,
-            OWL.onProperty,
-            SDO.domainIncludes,
-            SKOS.inScheme,
-            SKOS.hasTopConcept,
-        )
+        o for p in (RDFS.domain, RDFS.range, RDFS.subClassOf, RDFS.subPropertyOf,
+                    OWL.disjointWith, OWL.hasValue, OWL.onProperty, SDO.domainIncludes,
+                    SKOS.inScheme, SKOS.hasTopConcept)
         for o in graph.objects(None, p)
         if isinstance(o, URIRef) and str(o).startswith(str(DOKG)) and o != ONTOLOGY
     }
@@ -101,15 +89,8 @@ def test_every_dokg_term_referenced_by_an_axiom_is_declared() -> None:
 
 def test_core_uses_no_construct_outside_owl2_rl() -> None:
     """owlrl implements OWL 2 RL only; these constructs would be silently ignored or misread."""
-    outside_rl = {
-        OWL.complementOf,
-        OWL.unionOf,
-        OWL.disjointUnionOf,
-        OWL.cardinality,
-        OWL.minCardinality,
-        OWL.qualifiedCardinality,
-        OWL.minQualifiedCardinality,
-    }
+    outside_rl = {OWL.complementOf, OWL.unionOf, OWL.disjointUnionOf, OWL.cardinality,
+                  OWL.minCardinality, OWL.qualifiedCardinality, OWL.minQualifiedCardinality}
     used = set(_core().predicates()) & outside_rl
     assert not used
 
@@ -151,7 +132,6 @@ def test_person_and_organisation_are_declared_disjoint() -> None:
 
 
 # --------------------------------------------------------------------------- under owlrl
-
 
 def test_ontology_alone_is_consistent_and_reasons_quickly(
     ontology: Graph, reasoner: Callable[..., Graph], owl_errors: Errors

@@ -50,13 +50,11 @@ def _results(report: Graph) -> set[Result]:
         path = report.value(result, SH.resultPath)
         shape = report.value(result, SH.sourceShape)
         assert isinstance(shape, URIRef), f"anonymous source shape {shape!r}"
-        found.add(
-            (
-                ANY_BNODE if isinstance(focus, BNode) else URIRef(str(focus)),
-                NO_PATH if path is None else URIRef(str(path)),
-                shape,
-            )
-        )
+        found.add((
+            ANY_BNODE if isinstance(focus, BNode) else URIRef(str(focus)),
+            NO_PATH if path is None else URIRef(str(path)),
+            shape,
+        ))
     return found
 
 
@@ -103,14 +101,10 @@ def test_invalid_fixture_fails_exactly_where_it_says(path: Path) -> None:
 def test_every_shape_with_a_constraint_has_a_failing_fixture() -> None:
     """A shape without a failing fixture could be mistyped and never fire."""
     shapes = _shapes()
-    property_shapes = {
-        s for s in shapes.subjects(RDF.type, SH.PropertyShape) if isinstance(s, URIRef)
-    }
-    node_level = {
-        s
-        for s in shapes.subjects(RDF.type, SH.NodeShape)
-        if isinstance(s, URIRef) and (s, SH.nodeKind, None) in shapes
-    }
+    property_shapes = {s for s in shapes.subjects(RDF.type, SH.PropertyShape)
+                       if isinstance(s, URIRef)}
+    node_level = {s for s in shapes.subjects(RDF.type, SH.NodeShape)
+                  if isinstance(s, URIRef) and (s, SH.nodeKind, None) in shapes}
     exercised = set()
     for path in INVALID:
         exercised |= {shape for _f, _p, shape in _expected(path, Graph().parse(path))}

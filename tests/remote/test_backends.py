@@ -27,7 +27,7 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "(the query's '→', '“', '”'); openlink/virtuoso-opensource#944, #609"
     ),
     ("virtuoso", "targets[required]"): (
-        'Virtuoso 7.2.5 has no xsd:duration: "P1Y"^^xsd:duration comes back as 12 '
+        "Virtuoso 7.2.5 has no xsd:duration: \"P1Y\"^^xsd:duration comes back as 12 "
         "(the rows of targets[year] have no period and match)"
     ),
 }
@@ -74,8 +74,7 @@ def canonical(rows: list[dict[str, Any]], concat: dict[str, str]) -> list[str]:
     order of a GROUP_CONCAT to the engine)."""
     fixed = [
         {
-            k: sep.join(sorted(v.split(sep)))
-            if (sep := concat.get(k)) and isinstance(v, str)
+            k: sep.join(sorted(v.split(sep))) if (sep := concat.get(k)) and isinstance(v, str)
             else v
             for k, v in row.items()
         }
