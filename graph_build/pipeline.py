@@ -8,20 +8,24 @@ is written to ``build/`` until every document has passed; then the new build is 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import pickle
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS
+from rdflib.term import Node
 
 from graph_build import checksums, ontology, writer
 from graph_build.errors import BuildError
@@ -39,6 +43,9 @@ STAGES = ("verify", "parse", "map", "link", "reason", "validate", "write")
 VERSION = "0.1.0"
 
 Progress = Callable[[str], None]
+# Data graphs this large are validated by two processes (shapes shared out between them): on
+# the real corpus only the largest document's is, which would otherwise finish alone.
+SPLIT_VALIDATION_AT = 40_000
 
 
 @dataclass
@@ -94,9 +101,65 @@ class BuildContext:
             raise BuildError(str(exc)) from None
         return cls(onto, shapes, reference, Reasoner(onto, reference))
 
+    def to_bytes(self) -> bytes:
+        """The context as triples, for workers forked before it was loaded."""
+        graphs = (
+            self.ontology,
+            self.shapes,
+            self.reference,
+            self.reasoner.base,
+            self.reasoner.reference_inferred,
+        )
+        return pickle.dumps([list(g) for g in graphs], protocol=pickle.HIGHEST_PROTOCOL)
 
-# Set in the parent before the worker pool forks, so workers share it copy-on-write.
+    @classmethod
+    def from_bytes(cls, data: bytes) -> BuildContext:
+        onto, shapes, reference, base, reference_inferred = (
+            _graph(triples) for triples in pickle.loads(data)
+        )
+        return cls(onto, shapes, reference, Reasoner.from_closure(base, reference_inferred))
+
+
+def _graph(triples: list[tuple[Node, Node, Node]]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+# In-process builds set this directly; forked workers load it from the hand-over file the
+# first time they need it (see _Documents), so they can parse and map while it is loaded.
 _CONTEXT: BuildContext | None = None
+
+
+@dataclass
+class _HandOver:
+    """Where the parent leaves the context for workers forked before it was loaded.
+
+    A file and an event rather than a queue: a worker that never gets a document never reads,
+    and unread data in a queue's pipe would keep the parent waiting at exit.
+    """
+
+    path: Path
+    ready: Any  # multiprocessing.Event: set once the file is written, or loading failed
+
+    def load(self) -> BuildContext:
+        self.ready.wait()
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            raise BuildError("the build context could not be loaded") from None
+        return BuildContext.from_bytes(data)
+
+
+_HANDOVER: _HandOver | None = None
+
+
+def _context() -> BuildContext:
+    global _CONTEXT
+    if _CONTEXT is None:
+        _CONTEXT = BuildContext.load() if _HANDOVER is None else _HANDOVER.load()
+    return _CONTEXT
 
 
 def _document_summary(parsed: ParsedDocument) -> dict[str, Any]:
@@ -137,8 +200,24 @@ def link_document(info: DocumentInfo, parsed: ParsedDocument, graph: Graph) -> N
 
 
 def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
-    """Parse, map, link, reason and validate one document (runs in a worker process)."""
-    ctx = _CONTEXT if _CONTEXT is not None else BuildContext.load()
+    """Parse, map, link, reason and validate one document (runs in a worker process).
+
+    The cyclic garbage collector is paused meanwhile: a document's graphs are millions of
+    objects that every full collection would walk again. Most are freed by reference counting
+    when the document is done; the cycles among them (~450,000 objects for the largest) are
+    all younger than the pause, so one collection of the youngest generation takes them.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _process_document(corpus_dir, info)
+    finally:
+        if paused:
+            gc.collect(0)
+            gc.enable()
+
+
+def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
     timer = _Timer()
     with timer.stage("parse"):
         source, parsed = parse_document(corpus_dir, info)
@@ -146,14 +225,19 @@ def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
         graph = map_document(info, source, parsed)
     with timer.stage("link"):
         link_document(info, parsed, graph)
+    if _HANDOVER is not None:
+        _HANDOVER.ready.wait()  # idle until the parent has closed the base: no stage's time
     with timer.stage("reason"):
+        ctx = _context()
         inferred = ctx.reasoner.infer(graph)
-    with timer.stage("validate"):
-        data = _union(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
-        report = validate(data, ctx.shapes)
     with timer.stage("write"):
         lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
         inferred_lines = writer.nquad_lines([(iri.GRAPH_INFERRED, inferred)])
+    with timer.stage("validate"):
+        # The document graph's lines are written, so it can become the data graph itself
+        # rather than be copied into a new one (the copy cost ~1 s for the largest document).
+        data = _extend(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
+        report = validate(data, ctx.shapes, processes=2 if len(data) >= SPLIT_VALIDATION_AT else 1)
     return DocumentOutput(
         doc_id=info.id,
         lines=lines,
@@ -192,26 +276,92 @@ def default_jobs(n_documents: int) -> int:
     return max(1, min(wanted, n_documents))
 
 
-def _run_documents(
-    corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
-) -> Iterator[DocumentOutput]:
-    """Outputs in registry order; in-process for one job, else in forked workers."""
-    if jobs == 1:
-        for info in documents:
-            say(f"{info.id}")
-            yield process_document(corpus_dir, info)
-        return
-    fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
-        # map() hands each result over and drops it once yielded, so finished documents'
-        # lines do not pile up in the parent while it writes them out in order.
-        outputs = pool.map(process_document, repeat(corpus_dir), documents)
-        for info, out in zip(documents, outputs, strict=True):
-            say(
-                f"{info.id}: {out.summary['statements']} statements, "
-                f"{out.summary['pledges']} pledges"
-            )
-            yield out
+def _largest_first(corpus_dir: Path, documents: list[DocumentInfo]) -> list[DocumentInfo]:
+    """Documents by source size, largest first, so the longest one never starts last."""
+
+    def size(info: DocumentInfo) -> int:
+        try:
+            return (corpus_dir / info.file).stat().st_size
+        except OSError:
+            return 0  # parse_document reports the missing file
+
+    return sorted(documents, key=lambda d: -size(d))
+
+
+class _Documents:
+    """The documents' processing: in-process for one job, else in forked workers.
+
+    Workers are forked before the build context is loaded and start parsing, mapping and
+    linking at once (largest documents first, so the longest never starts last); the parent
+    meanwhile loads the context, closing ontology and reference data, and hands it over
+    (:meth:`hand_over`); each worker waits for it only when it first reasons. Outputs come as
+    documents finish; the caller puts what depends on order back into registry order (the
+    dataset parts are merged sorted, so their order does not matter).
+    """
+
+    def __init__(
+        self, corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
+    ) -> None:
+        self.corpus_dir = corpus_dir
+        self.documents = documents
+        self.jobs = jobs
+        self.say = say
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: set[Future[DocumentOutput]] = set()
+        self.tmp: Path | None = None
+
+    def __enter__(self) -> _Documents:
+        global _HANDOVER
+        if self.jobs > 1:
+            fork = multiprocessing.get_context("fork")
+            self.tmp = Path(tempfile.mkdtemp(prefix="dortmund-kg-"))
+            _HANDOVER = _HandOver(self.tmp / "context.pickle", fork.Event())
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=fork)
+            self.pending = {
+                self.pool.submit(process_document, self.corpus_dir, info)
+                for info in _largest_first(self.corpus_dir, self.documents)
+            }
+        return self
+
+    def hand_over(self, ctx: BuildContext) -> None:
+        global _CONTEXT
+        _CONTEXT = ctx
+        if self.pool is not None and _HANDOVER is not None:
+            partial = _HANDOVER.path.with_suffix(".partial")
+            partial.write_bytes(ctx.to_bytes())
+            partial.rename(_HANDOVER.path)
+            _HANDOVER.ready.set()
+
+    def outputs(self) -> Iterator[DocumentOutput]:
+        if self.pool is None:
+            for info in self.documents:
+                self.say(f"{info.id}")
+                yield process_document(self.corpus_dir, info)
+            return
+        # Each result is handed over and dropped once yielded, so finished documents' lines
+        # do not pile up in the parent while it writes them out.
+        while self.pending:
+            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                out = future.result()
+                self.say(
+                    f"{out.doc_id}: {out.summary['statements']} statements, "
+                    f"{out.summary['pledges']} pledges"
+                )
+                yield out
+            del done, future, out
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        global _CONTEXT, _HANDOVER
+        try:
+            if self.pool is not None and _HANDOVER is not None:
+                _HANDOVER.ready.set()  # without a file if loading failed: workers then fail
+                self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
+        finally:
+            if self.tmp is not None:
+                shutil.rmtree(self.tmp, ignore_errors=True)
+            _CONTEXT = None
+            _HANDOVER = None
 
 
 def build(
@@ -228,7 +378,6 @@ def build(
     Raises:
         BuildError: with a message naming file (and line) — nothing is swapped in then.
     """
-    global _CONTEXT
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
     timer = _Timer()
@@ -243,35 +392,40 @@ def build(
         documents = [d for d in documents if d.id in only]
     with timer.stage("verify"):
         checksums.verify(corpus_dir, documents)
-    with timer.stage("reason"):
-        ctx = BuildContext.load()
-    _CONTEXT = ctx
     out_dir = writer.new_build_dir(build_link)  # discarded on any failure below
     try:
-        with timer.stage("validate"):
-            reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
-            findings = list(validate(reference_data, ctx.shapes).findings)
-        dataset = writer.DatasetWriter(out_dir)
-        for name, graph in (
-            (iri.GRAPH_ONTOLOGY, ctx.ontology),
-            (iri.GRAPH_REFERENCE, ctx.reference),
-            (iri.GRAPH_BUILD, provenance_graph(documents)),
-            (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
-        ):
-            dataset.add(name, writer.nquad_lines([(name, graph)]))
-        doc_summaries: dict[str, Any] = {}
-        for out in _run_documents(corpus_dir, documents, jobs or default_jobs(len(documents)), say):
-            dataset.add(iri.graph_for_document(out.doc_id), out.lines)
-            dataset.add(iri.GRAPH_INFERRED, out.inferred)
-            findings.extend(out.findings)
-            doc_summaries[out.doc_id] = out.summary
-            for stage, seconds in out.seconds.items():
-                timer.seconds[stage] += seconds
+        with _Documents(
+            corpus_dir, documents, jobs or default_jobs(len(documents)), say
+        ) as running:
+            with timer.stage("reason"):
+                ctx = BuildContext.load()
+            running.hand_over(ctx)
+            with timer.stage("validate"):
+                reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
+                findings = list(validate(reference_data, ctx.shapes).findings)
+            dataset = writer.DatasetWriter(out_dir)
+            for name, graph in (
+                (iri.GRAPH_ONTOLOGY, ctx.ontology),
+                (iri.GRAPH_REFERENCE, ctx.reference),
+                (iri.GRAPH_BUILD, provenance_graph(documents)),
+                (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
+            ):
+                dataset.add(name, writer.nquad_lines([(name, graph)]))
+            summaries: dict[str, dict[str, Any]] = {}
+            doc_findings: dict[str, list[Finding]] = {}
+            for out in running.outputs():
+                dataset.add(iri.graph_for_document(out.doc_id), out.lines)
+                dataset.add(iri.GRAPH_INFERRED, out.inferred)
+                doc_findings[out.doc_id] = out.findings
+                summaries[out.doc_id] = out.summary
+                for stage, seconds in out.seconds.items():
+                    timer.seconds[stage] += seconds
+        doc_summaries = {d.id: summaries[d.id] for d in documents}  # registry order
+        for info in documents:
+            findings.extend(doc_findings[info.id])
     except BaseException:
         writer.discard(out_dir)
         raise
-    finally:
-        _CONTEXT = None
 
     violations = [f for f in findings if f.severity == "Violation"]
     if violations:
@@ -308,8 +462,11 @@ def build(
 
 
 def _union(*graphs: Graph) -> Graph:
-    g = Graph()
+    return _extend(Graph(), *graphs)
+
+
+def _extend(target: Graph, *graphs: Graph) -> Graph:
     for graph in graphs:
         for t in graph:
-            g.add(t)
-    return g
+            target.add(t)
+    return target

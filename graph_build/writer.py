@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import multiprocessing
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +47,29 @@ def nquad_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
     """
     lines: set[str] = set()
     for name, graph in graphs:
-        g = name.n3()
-        scope = "g" + hashlib.sha256(str(name).encode()).hexdigest()[:8] + "x"
-        if any(isinstance(t, BNode) for triple in graph for t in triple):
-            graph = to_canonical_graph(graph)
-        for s, p, o in graph:
-            lines.add(f"{_term(s, scope)} {p.n3()} {_term(o, scope)} {g} .\n")
+        lines.update(_graph_lines(name, graph))
     return sorted(lines)
+
+
+def _graph_lines(name: URIRef, graph: Graph) -> Iterator[str]:
+    g = name.n3()
+    scope = "g" + hashlib.sha256(str(name).encode()).hexdigest()[:8] + "x"
+    triples = list(graph)
+    if any(isinstance(t, BNode) for triple in triples for t in triple):
+        triples = list(to_canonical_graph(graph))
+    iris: dict[str, str] = {}  # an IRI's N-Quads form, made once: most IRIs recur often
+
+    def term(node: Node) -> str:
+        if type(node) is URIRef:
+            key = str.__str__(node)
+            text = iris.get(key)
+            if text is None:
+                text = iris[key] = node.n3()
+            return text
+        return _term(node, scope)
+
+    for s, p, o in triples:
+        yield f"{term(s)} {term(p)} {term(o)} {g} .\n"
 
 
 PREFIXES = {
@@ -97,13 +114,21 @@ class DatasetWriter:
         nq = self.out / "dataset.nq"
         with nq.open("w", encoding="utf-8") as sink:
             sink.writelines(_unique(heapq.merge(*(_read_lines(p) for _, p in graph_files))))
-        with (self.out / "dataset.trig").open("wb") as sink:
-            for _, path in graph_files:  # graph by graph, each sorted
-                ox.serialize(_quads(path), sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        ox.serialize(
-            _union(nq), str(self.out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES
-        )
-        ox.serialize(_union(nq), str(self.out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+
+        def trig() -> None:
+            with (self.out / "dataset.trig").open("wb") as sink:
+                for _, path in graph_files:  # graph by graph, each sorted
+                    ox.serialize(_quads(path), sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+        def turtle() -> None:
+            ox.serialize(
+                _union(nq), str(self.out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES
+            )
+
+        def jsonld() -> None:
+            ox.serialize(_union(nq), str(self.out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+
+        run_in_parallel([turtle, jsonld, trig])
         shutil.rmtree(self.parts_dir)
         return counts
 
@@ -115,6 +140,30 @@ class DatasetWriter:
         with merged.open("w", encoding="utf-8") as sink:
             sink.writelines(_unique(heapq.merge(*(_read_lines(p) for p in paths))))
         return merged
+
+
+def run_in_parallel(tasks: list[Callable[[], None]]) -> None:
+    """Run ``tasks``, each streaming from files to a file of its own, on all cores.
+
+    All but the last run in forked processes, the last in this one; with one core they run
+    one after another. Raises ``OSError`` if any of them failed (its traceback is on stderr).
+    """
+    if (os.cpu_count() or 1) < 2:
+        for task in tasks:
+            task()
+        return
+    fork = multiprocessing.get_context("fork")
+    children = [fork.Process(target=task) for task in tasks[:-1]]
+    for child in children:
+        child.start()
+    try:
+        tasks[-1]()
+    finally:
+        for child in children:
+            child.join()
+    failed = [child.exitcode for child in children if child.exitcode != 0]
+    if failed:
+        raise OSError(f"writing an export failed (exit codes {failed})")
 
 
 def _read_lines(path: Path) -> Iterator[str]:

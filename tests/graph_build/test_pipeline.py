@@ -133,3 +133,51 @@ def test_parallel_and_serial_builds_agree(tmp_path: Path) -> None:
     assert (serial.out_dir / "dataset.nq").read_bytes() == (
         parallel.out_dir / "dataset.nq"
     ).read_bytes()
+
+
+def test_shacl_violation_fails_a_parallel_build_too(
+    good_build: tuple[Path, Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings made in forked workers must reach the parent and fail the build."""
+    corpus, link, before = good_build
+    from mappings import to_rdf
+
+    original = to_rdf.DocumentMapper.__init__
+
+    def without_authors(self: to_rdf.DocumentMapper, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.authors = []
+
+    monkeypatch.setattr(to_rdf.DocumentMapper, "__init__", without_authors)
+    docs = SMALL + ["2025-stadt-dortmund-zielbilder"]
+    with pytest.raises(BuildError, match=r"2020-dos-visionen\.txt:\d+: Violation"):
+        build(corpus, link, only=docs, jobs=2)
+    _assert_unchanged(link, before)
+
+
+def test_a_context_that_fails_to_load_fails_a_parallel_build(
+    good_build: tuple[Path, Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers start before the context is loaded; if loading fails they must not wait for it
+    forever, and the last good build stays."""
+    corpus, link, before = good_build
+    from graph_build import pipeline
+
+    def broken() -> pipeline.BuildContext:
+        raise BuildError("reference data: broken on purpose")
+
+    monkeypatch.setattr(pipeline.BuildContext, "load", staticmethod(broken))
+    docs = SMALL + ["2025-stadt-dortmund-zielbilder"]
+    with pytest.raises(BuildError, match="broken on purpose"):
+        build(corpus, link, only=docs, jobs=2)
+    _assert_unchanged(link, before)
+
+
+def test_a_worker_without_a_document_does_not_hold_up_the_build(tmp_path: Path) -> None:
+    """More workers than documents: one never needs the handed-over context (a first version
+    left it unread in a queue's pipe, which can keep the parent waiting at exit)."""
+    serial = build(CORPUS, tmp_path / "s" / "build", only=SMALL, jobs=1)
+    parallel = build(CORPUS, tmp_path / "p" / "build", only=SMALL, jobs=2)
+    assert (serial.out_dir / "dataset.nq").read_bytes() == (
+        parallel.out_dir / "dataset.nq"
+    ).read_bytes()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import PROV
 
 from graph_build.errors import BuildError
@@ -64,8 +67,6 @@ def test_shared_signatures_give_the_same_inferences_as_plain_reasoning(
     reasoner: Reasoner,
 ) -> None:
     """Reasoning once per link signature must be exact, checked on a whole real document."""
-    from pathlib import Path
-
     from graph_build import pipeline
     from mappings.registry import load_registry
 
@@ -79,3 +80,64 @@ def test_shared_signatures_give_the_same_inferences_as_plain_reasoning(
     plain = ctx.reasoner.infer(graph, share_signatures=False)
     assert len(shared) > 1000
     assert set(shared) == set(plain)
+
+
+def _real_documents() -> list[str]:
+    from mappings.registry import load_registry
+
+    ids = [d.id for d in load_registry()]
+    assert ids
+    return ids
+
+
+@pytest.fixture(scope="module")
+def context():  # type: ignore[no-untyped-def]
+    from graph_build import pipeline
+
+    return pipeline.BuildContext.load()
+
+
+@pytest.mark.parametrize("doc_id", _real_documents())
+def test_sliced_base_gives_the_same_inferences_as_the_whole_base(
+    doc_id: str, context: object
+) -> None:
+    """Leaving inert literal-valued triples out of owlrl's graph must change nothing."""
+    from graph_build import pipeline
+    from mappings.registry import load_registry
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    (info,) = [d for d in load_registry() if d.id == doc_id]
+    ctx: pipeline.BuildContext = context  # type: ignore[assignment]
+    source, parsed = pipeline.parse_document(corpus, info)
+    graph = pipeline.map_document(info, source, parsed)
+    pipeline.link_document(info, parsed, graph)
+    sliced = ctx.reasoner.infer(graph)
+    whole = ctx.reasoner.infer(graph, slice_base=False)
+    assert len(sliced) > 100
+    assert set(sliced) == set(whole)
+
+
+EX = Namespace("https://example.org/test#")
+
+
+def test_literals_a_property_chain_reads_stay_in_the_slice() -> None:
+    """A chain ending in a literal-valued property joins that literal with a document's link:
+    the slice must keep it, while plain labels (which join with nothing) are left out."""
+    onto = load_ontology()
+    chain = URIRef(EX + "chainHead")
+    Collection(onto, chain, [DOKG.mentions, EX.code])
+    onto.add((EX.mentionsCode, OWL.propertyChainAxiom, chain))
+    onto.add((EX.mentionsCode, RDFS.domain, EX.Coded))
+    place = iri.place("testhausen")
+    reference = Graph()
+    reference.add((place, RDF.type, DOKG.Place))
+    reference.add((place, EX.code, Literal("T-1")))
+    reference.add((place, RDFS.label, Literal("Testhausen", lang="de")))
+    reasoner = Reasoner(onto, reference)
+    doc = _document()
+    doc.add((STATEMENT, DOKG.mentions, place))
+    inferred = reasoner.infer(doc)
+    assert (STATEMENT, RDF.type, EX.Coded) in inferred
+    assert set(inferred) == set(reasoner.infer(doc, slice_base=False))
+    assert (place, EX.code, Literal("T-1")) in reasoner.slice
+    assert (place, RDFS.label, Literal("Testhausen", lang="de")) not in reasoner.slice

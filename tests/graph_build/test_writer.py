@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
@@ -44,3 +45,20 @@ def test_swap_in_replaces_link_atomically_and_prunes(tmp_path: Path) -> None:
         assert (link / "dataset.nq").read_text() == str(n)
     assert link.is_symlink()
     assert [d.exists() for d in dirs] == [False, True, True, True]
+
+
+def test_exports_written_in_parallel_all_arrive(tmp_path: Path) -> None:
+    tasks = [
+        (lambda n=n: (tmp_path / f"export-{n}").write_text(str(n), encoding="utf-8"))
+        for n in range(3)
+    ]
+    writer.run_in_parallel(tasks)  # type: ignore[arg-type]
+    assert [(tmp_path / f"export-{n}").read_text() for n in range(3)] == ["0", "1", "2"]
+
+
+def test_an_export_failing_in_a_forked_process_fails_the_write(tmp_path: Path) -> None:
+    def broken() -> None:
+        raise RuntimeError("disk full, say")
+
+    with pytest.raises(OSError, match="writing an export failed"):
+        writer.run_in_parallel([broken, lambda: None])
