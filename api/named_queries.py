@@ -273,8 +273,12 @@ def run(
     result = backend.query(query.text, bindings=bindings, dataset=Dataset(), row_limit=row_limit)
     if not isinstance(result, SelectResult):
         raise QueryError(f"{query.name} is not a SELECT query")
-    given = {k: v for k, v in values.items() if v not in (None, "")}
-    return NamedResult(query, result, given)
+    return NamedResult(query, result, given_values(values))
+
+
+def given_values(values: Mapping[str, str]) -> dict[str, str]:
+    """The parameters a caller actually gave (empty ones mean "not given"), as echoed back."""
+    return {k: v for k, v in values.items() if v not in (None, "")}
 
 
 INTERNAL_DIR = Path(__file__).resolve().parent / "sparql"

@@ -96,15 +96,29 @@ class NamedRendering:
             return orjson.dumps(shown.to_json())
 
         data, _, cut = fit_to_size(result, render, self.max_bytes)
-        headers = [("Vary", "Accept")]
-        if cut:
-            headers.append(
-                ("X-Result-Truncated", f"true; response size limit {self.max_bytes} bytes")
-            )
-        elif result.truncated:
-            headers.append(("X-Result-Truncated", f"true; row limit {self.row_limit}"))
+        headers = truncation_headers(cut, result.truncated, self.max_bytes, self.row_limit)
         media = "text/csv; charset=utf-8" if self.wanted == "csv" else "application/json"
-        return Rendered(data, media, tuple(headers))
+        return Rendered(data, media, headers)
+
+
+def size_note(max_bytes: int) -> str:
+    return f"response size limit {max_bytes} bytes"
+
+
+def row_note(row_limit: int) -> str:
+    return f"row limit {row_limit}"
+
+
+def truncation_headers(
+    cut: bool, truncated: bool, max_bytes: int, row_limit: int
+) -> tuple[tuple[str, str], ...]:
+    """``Vary``, and ``X-Result-Truncated`` naming the limit that cut the answer, if one did."""
+    headers = [("Vary", "Accept")]
+    if cut:
+        headers.append(("X-Result-Truncated", f"true; {size_note(max_bytes)}"))
+    elif truncated:
+        headers.append(("X-Result-Truncated", f"true; {row_note(row_limit)}"))
+    return tuple(headers)
 
 
 def choose_format(accept: str | None, fmt: str, offered: list[str]) -> str | None:
@@ -134,14 +148,11 @@ class ProtocolRendering:
     row_limit: int
 
     def __call__(self, result: QueryResult) -> Rendered:
-        row_note = f"row limit {self.row_limit}"
-        size_note = f"response size limit {self.max_bytes} bytes"
-
         def note(shown: object) -> str | None:
             """The body's note: the size limit if rows were dropped for it, else the row limit."""
             if shown is not result:
-                return size_note + TRUNCATION_HINT
-            return row_note + TRUNCATION_HINT if result.truncated else None
+                return size_note(self.max_bytes) + TRUNCATION_HINT
+            return row_note(self.row_limit) + TRUNCATION_HINT if result.truncated else None
 
         serialise: Callable[[Any, str, str | None], bytes]
         if isinstance(result, GraphResult):
@@ -159,13 +170,8 @@ class ProtocolRendering:
         data, _, cut = fit_to_size(
             result, lambda r: serialise(r, info.media_type, note(r)), self.max_bytes
         )
-        headers = [("Vary", "Accept")]
-        if cut:
-            headers.append(("X-Result-Truncated", f"true; {size_note}"))
-        elif result.truncated:
-            headers.append(("X-Result-Truncated", f"true; {row_note}"))
+        headers = truncation_headers(cut, result.truncated, self.max_bytes, self.row_limit)
         if self.fmt:
-            headers.append(
-                ("Content-Disposition", f'attachment; filename="result.{info.extension}"')
-            )
-        return Rendered(data, with_charset(info.media_type), tuple(headers))
+            download = f'attachment; filename="result.{info.extension}"'
+            headers += (("Content-Disposition", download),)
+        return Rendered(data, with_charset(info.media_type), headers)

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep, get_served
-from api.named_queries import NamedQuery, ParameterError
+from api.named_queries import NamedQuery, ParameterError, given_values
 from api.negotiation import best_match
 from api.rendering import NamedRendering, Rendered
 from api.response_cache import CachedAnswer
@@ -55,7 +55,7 @@ def list_queries(served: ServedDep) -> list[dict[str, Any]]:
 def execute(served: Served, query: NamedQuery, values: dict[str, str], wanted: str) -> Rendered:
     """Bind, run and render a named query; the body is made where the query ran."""
     bindings = query.bind(values)
-    given = tuple((k, v) for k, v in values.items() if v not in (None, ""))
+    given = tuple(given_values(values).items())
     limits = served.settings
     rendering = NamedRendering(query, given, wanted, limits.max_response_bytes, limits.row_limit)
     return served.runner.render(query.text, rendering, bindings=bindings, dataset=Dataset())
