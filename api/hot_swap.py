@@ -4,10 +4,10 @@ The build writes each graph into a fresh directory and then points the ``build``
 with one atomic rename (graph_build/writer.py). The server watches that link cheaply: every
 ``reload_interval`` seconds (from a background thread, and on a request when a check is due),
 it compares the link's target and the identity of its ``dataset.nq`` (inode, size, mtime) with
-those of the graph it serves. When they
-differ, a background thread opens the new graph completely (store loaded, workers started,
-graph names read) while requests keep being answered from the old one; then one reference
-assignment makes the new :class:`~api.deps.Served` current.
+those of the graph it serves. When they differ, a background thread opens the new graph
+completely (store loaded, workers started, graph names read) while requests keep being
+answered from the old one; then one reference assignment makes the new
+:class:`~api.deps.Served` current.
 
 Every request holds a lease on the ``Served`` it started with (:class:`LeaseMiddleware`), so it
 finishes on the graph it began on. The old graph's worker processes are closed only when its

@@ -6,7 +6,7 @@ limit gets its worker killed and replaced; a worker that dies is replaced too; t
 process itself never runs an untrusted query and keeps answering other requests meanwhile.
 
 Each worker opens the graph one of two ways (:class:`StoreSource`): the on-disk store read-only
-(opens at once, at any size) or the dump loaded into its own in-memory store (2.5–4× faster
+(opens at once, at any size) or the dump loaded into its own in-memory store (1.7–29× faster
 queries, measured in bench/results/report.md, at the price of memory per worker and a load on
 start). A worker says "ready" once its store is open; the pool only hands out ready workers, and
 a replacement is started in the background, so a request never waits for a load.
@@ -17,6 +17,7 @@ Answers come back as finished response bodies when the caller passes a rendering
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import queue
 import threading
@@ -33,6 +34,7 @@ from api.results import QueryResult, Term
 from api.runner import QueryTimeout
 
 _CONTEXT = multiprocessing.get_context("spawn")
+log = logging.getLogger("dortmund_kg.workers")
 READY = "ready"
 
 
@@ -59,7 +61,7 @@ def _serve(source: StoreSource, conn: Connection) -> None:
     """Worker loop: open the store once, say ready, answer until the pipe closes."""
     try:
         backend = _open(source)
-    except Exception as error:  # the parent logs it and gives up on this graph
+    except Exception as error:  # the parent fails the pool's start, or logs a lost successor
         conn.send(("failed", f"{type(error).__name__}: {error}"))
         return
     conn.send((READY, None))
@@ -159,7 +161,8 @@ class ProcessRunner:
         def pool_when_ready() -> None:
             try:
                 successor.wait_ready(self.start_timeout)
-            except WorkerStartError:
+            except WorkerStartError as error:
+                log.error("query worker not replaced, one fewer serves now: %s", error)
                 successor.kill()
                 return
             if self._closed:

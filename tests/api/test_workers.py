@@ -79,3 +79,27 @@ def test_a_graph_that_cannot_be_opened_fails_the_pool_start(tmp_path: Path) -> N
     broken.write_text("<http://a> <http://b> .\n", encoding="utf-8")  # no object: not N-Quads
     with pytest.raises(WorkerStartError, match="could not open the graph"):
         ProcessRunner(StoreSource("memory", broken), workers=1, timeout=2.0, row_limit=10)
+
+
+@pytest.mark.slow
+def test_a_successor_that_cannot_open_the_graph_is_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import shutil
+    import time
+
+    from tests.api.conftest import FIXTURE
+
+    dump = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, dump)
+    pool = ProcessRunner(StoreSource("memory", dump), workers=1, timeout=1.0, row_limit=10)
+    try:
+        dump.write_text("not RDF {", encoding="utf-8")  # the graph breaks under the pool
+        with pytest.raises(QueryTimeout):
+            pool.run(SLOW)
+        deadline = time.monotonic() + 20
+        while "query worker not replaced" not in caplog.text:
+            assert time.monotonic() < deadline, "a lost worker went unreported"
+            time.sleep(0.05)
+    finally:
+        pool.close()
