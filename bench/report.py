@@ -207,12 +207,12 @@ def _when(entry: dict[str, Any]) -> str:
 
 
 def _store_words(q: dict[str, Any]) -> str:
-    if q.get("store_mode") == "memory":
-        return (
-            "the dump in an in-memory store, as the query workers hold it at this size "
-            "(`store_disk`: the on-disk store opened read-only, for comparison)"
-        )
-    return "the on-disk store opened read-only, as the query workers open it at this size"
+    if q.get("store_mode") != "memory":
+        return "the on-disk store opened read-only, as the query workers open it at this size"
+    words = "the dump in an in-memory store, as the query workers hold it at this size"
+    if q.get("store_disk"):
+        words += " (`store_disk`: the on-disk store opened read-only, for comparison)"
+    return words
 
 
 def write_markdown(report: dict[str, Any], path: Path) -> None:

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -115,16 +115,9 @@ class BuildContext:
     @classmethod
     def from_bytes(cls, data: bytes) -> BuildContext:
         onto, shapes, reference, base, reference_inferred = (
-            _graph(triples) for triples in pickle.loads(data)
+            _extend(Graph(), triples) for triples in pickle.loads(data)
         )
         return cls(onto, shapes, reference, Reasoner.from_closure(base, reference_inferred))
-
-
-def _graph(triples: list[tuple[Node, Node, Node]]) -> Graph:
-    g = Graph()
-    for t in triples:
-        g.add(t)
-    return g
 
 
 # In-process builds set this directly; forked workers load it from the hand-over file the
@@ -465,7 +458,7 @@ def _union(*graphs: Graph) -> Graph:
     return _extend(Graph(), *graphs)
 
 
-def _extend(target: Graph, *graphs: Graph) -> Graph:
+def _extend(target: Graph, *graphs: Iterable[tuple[Node, Node, Node]]) -> Graph:
     for graph in graphs:
         for t in graph:
             target.add(t)
