@@ -35,17 +35,28 @@ def _cells(row: GoldRow | None) -> str:
         f"{'' if t.value is None else t.value}|{t.unit}|{t.comparison}|{t.year or ''}|{t.period}"
         for t in row.targets
     )
-    return "\t".join([
-        str(row.line_start), str(row.line_end), row.quote, row.kind, row.modality,
-        ",".join(sorted(row.explicit)), ",".join(sorted(row.implicit)), targets,
-        " ; ".join(row.places),
-    ])  # fmt: skip
+    return "\t".join(
+        [
+            str(row.line_start),
+            str(row.line_end),
+            row.quote,
+            row.kind,
+            row.modality,
+            ",".join(sorted(row.explicit)),
+            ",".join(sorted(row.implicit)),
+            targets,
+            " ; ".join(row.places),
+        ]
+    )
 
 
 def differs(a: GoldRow, b: GoldRow) -> list[str]:
     """The labels on which two paired rows disagree (boundaries aside)."""
-    out = [label for label in ("kind", "modality", "explicit", "implicit")
-           if getattr(a, label) != getattr(b, label)]  # fmt: skip
+    out = [
+        label
+        for label in ("kind", "modality", "explicit", "implicit")
+        if getattr(a, label) != getattr(b, label)
+    ]
     if {(t.value, t.year) for t in a.targets} != {(t.value, t.year) for t in b.targets}:
         out.append("targets")
     if {p.casefold() for p in a.places} != {p.casefold() for p in b.places}:
@@ -111,8 +122,10 @@ def merge(
         raise AnnotationError(f"{len(missing)} disagreements without a decision: {missing[:5]}")
     gold = [row for row in a_rows if id(row) not in disputed]
     gold += [row for _, row, _ in decisions.values() if row is not None]
-    return sorted((replace(row, source=f"gold:{row.line_start}") for row in gold),
-                  key=lambda r: (r.line_start, r.line_end))  # fmt: skip
+    return sorted(
+        (replace(row, source=f"gold:{row.line_start}") for row in gold),
+        key=lambda r: (r.line_start, r.line_end),
+    )
 
 
 def main(argv: list[str]) -> int:

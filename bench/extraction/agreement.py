@@ -42,8 +42,12 @@ class LabelAgreement:
     items: int
 
     def as_dict(self) -> dict[str, float | int | str]:
-        return {"label": self.label, "kappa": round(self.kappa, 3),
-                "observed": round(self.observed, 3), "items": self.items}  # fmt: skip
+        return {
+            "label": self.label,
+            "kappa": round(self.kappa, 3),
+            "observed": round(self.observed, 3),
+            "items": self.items,
+        }
 
 
 def _agreement(label: str, first: list[Hashable], second: list[Hashable]) -> LabelAgreement:
@@ -80,8 +84,9 @@ class Agreement:
         }
 
 
-def _binary(label: str, pairs: list[tuple[GoldRow, GoldRow]], attr: str,
-            slugs: frozenset[str]) -> LabelAgreement:  # fmt: skip
+def _binary(
+    label: str, pairs: list[tuple[GoldRow, GoldRow]], attr: str, slugs: frozenset[str]
+) -> LabelAgreement:
     first: list[Hashable] = []
     second: list[Hashable] = []
     for a, b in pairs:
@@ -104,10 +109,10 @@ def agreement(a_rows: Sequence[GoldRow], b_rows: Sequence[GoldRow]) -> Agreement
         _binary("implicit", pairs, "implicit", IMPLICIT_COMPANIES),
         _agreement(
             "targets", [bool(a.targets) for a, _ in pairs], [bool(b.targets) for _, b in pairs]
-        ),  # fmt: skip
+        ),
         _agreement(
             "places", [bool(a.places) for a, _ in pairs], [bool(b.places) for _, b in pairs]
-        ),  # fmt: skip
+        ),
     ]
     shared = named = 0
     for a, b in pairs:

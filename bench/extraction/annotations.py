@@ -16,20 +16,44 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 COLUMNS = (
-    "line_start", "line_end", "quote", "kind", "modality",
-    "explicit", "implicit", "targets", "places", "note",
-)  # fmt: skip
+    "line_start",
+    "line_end",
+    "quote",
+    "kind",
+    "modality",
+    "explicit",
+    "implicit",
+    "targets",
+    "places",
+    "note",
+)
 KINDS = frozenset({"pledge", "context"})
 MODALITIES = frozenset({"commitment", "demand", "opposition", "review", "vision"})
-COMPANIES = frozenset({
-    "dsw21", "dew21", "dogewo21", "dsg", "edg", "flughafen-dortmund", "h-bahn21",
-    "dortmunder-hafen", "dokom21", "donetz", "dopark", "klinikum-dortmund",
-})  # fmt: skip
+COMPANIES = frozenset(
+    {
+        "dsw21",
+        "dew21",
+        "dogewo21",
+        "dsg",
+        "edg",
+        "flughafen-dortmund",
+        "h-bahn21",
+        "dortmunder-hafen",
+        "dokom21",
+        "donetz",
+        "dopark",
+        "klinikum-dortmund",
+    }
+)
 IMPLICIT_COMPANIES = frozenset({"dsw21", "dew21", "dogewo21", "dsg", "edg", "flughafen-dortmund"})
 COMPARISONS = {
-    "": "exactly", "exactly": "exactly", "at-least": "atLeast", "at-most": "atMost",
-    "approx": "approx", "until": "until",
-}  # fmt: skip
+    "": "exactly",
+    "exactly": "exactly",
+    "at-least": "atLeast",
+    "at-most": "atMost",
+    "approx": "approx",
+    "until": "until",
+}
 
 
 class AnnotationError(ValueError):
@@ -94,9 +118,10 @@ def parse_targets(cell: str) -> tuple[GoldTarget, ...]:
         if year and not (year.isdigit() and len(year) == 4):
             raise AnnotationError(f"target {item!r}: year {year!r} is not YYYY")
         targets.append(
-            GoldTarget(_number(value), unit, COMPARISONS[comparison], int(year) if year else None,
-                       period)
-        )  # fmt: skip
+            GoldTarget(
+                _number(value), unit, COMPARISONS[comparison], int(year) if year else None, period
+            )
+        )
     return tuple(targets)
 
 
@@ -148,7 +173,7 @@ def read_rows(path: Path, doc: str) -> list[GoldRow]:
     if not lines or lines[0].split("\t")[:3] != list(COLUMNS[:3]):
         raise AnnotationError(f"{path}:1: header must start with {COLUMNS[:3]}")
     return [
-        parse_row(doc, line.split("\t"), f"{path.name}:{number}")
+        parse_row(doc, line.split("\t"), f"{path.parent.name}/{path.name}:{number}")
         for number, line in enumerate(lines[1:], start=2)
         if line.strip()
     ]
@@ -159,20 +184,33 @@ def write_rows(path: Path, rows: Iterable[GoldRow]) -> None:
     out = ["\t".join(COLUMNS)]
     for row in rows:
         targets = " ; ".join(
-            "|".join([
-                "" if t.value is None else format(t.value.normalize(), "f"),
-                t.unit,
-                {v: k for k, v in COMPARISONS.items() if k}.get(t.comparison, ""),
-                "" if t.year is None else str(t.year),
-                t.period,
-            ])
+            "|".join(
+                [
+                    "" if t.value is None else format(t.value.normalize(), "f"),
+                    t.unit,
+                    {v: k for k, v in COMPARISONS.items() if k}.get(t.comparison, ""),
+                    "" if t.year is None else str(t.year),
+                    t.period,
+                ]
+            )
             for t in row.targets
-        )  # fmt: skip
-        out.append("\t".join([
-            str(row.line_start), str(row.line_end), row.quote, row.kind, row.modality,
-            ",".join(sorted(row.explicit)), ",".join(sorted(row.implicit)), targets,
-            " ; ".join(row.places), row.note,
-        ]))  # fmt: skip
+        )
+        out.append(
+            "\t".join(
+                [
+                    str(row.line_start),
+                    str(row.line_end),
+                    row.quote,
+                    row.kind,
+                    row.modality,
+                    ",".join(sorted(row.explicit)),
+                    ",".join(sorted(row.implicit)),
+                    targets,
+                    " ; ".join(row.places),
+                    row.note,
+                ]
+            )
+        )
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ def figures(scores: Scores, ocr: Residue | None = None) -> dict[str, dict[str, f
         "modality": {
             "accuracy": round(scores.modality_accuracy, 3),
             "items": scores.modality_total,
-        },  # fmt: skip
+        },
         "explicit": dict(scores.explicit.as_dict()),
         "implicit": dict(scores.implicit.as_dict()),
         "targets": {**scores.targets.as_dict(), "exact": round(scores.targets_exact_share, 3)},
@@ -27,21 +27,26 @@ def figures(scores: Scores, ocr: Residue | None = None) -> dict[str, dict[str, f
 
 
 def _prf(row: dict[str, float]) -> str:
-    return (f"{row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | "
-            f"{int(row['tp'])}/{int(row['fp'])}/{int(row['fn'])}")  # fmt: skip
+    return (
+        f"{row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | "
+        f"{int(row['tp'])}/{int(row['fp'])}/{int(row['fn'])}"
+    )
 
 
 def targets_table(test: dict[str, dict[str, float]]) -> list[str]:
     lines = ["| label (test half) | target | measured | met |", "|---|---|---:|---|"]
     for target in TARGETS:
         value = figure(test, target.key)
-        lines.append(f"| {target.label} | {target.wanted} | {value:.3f} | "
-                     f"{'yes' if target.met(value) else '**no**'} |")  # fmt: skip
+        lines.append(
+            f"| {target.label} | {target.wanted} | {value:.3f} | "
+            f"{'yes' if target.met(value) else '**no**'} |"
+        )
     return lines
 
 
-def half_tables(name: str, per_doc: dict[str, dict[str, dict[str, float]]],
-                total: dict[str, dict[str, float]]) -> list[str]:  # fmt: skip
+def half_tables(
+    name: str, per_doc: dict[str, dict[str, dict[str, float]]], total: dict[str, dict[str, float]]
+) -> list[str]:
     lines = [f"### {name}: precision | recall | F1 | TP/FP/FN per label", ""]
     for label in ("pledge", "explicit", "implicit", "targets", "places"):
         lines += [
@@ -53,9 +58,12 @@ def half_tables(name: str, per_doc: dict[str, dict[str, dict[str, float]]],
         for doc, figs in sorted(per_doc.items()):
             lines.append(f"| {doc} | {_prf(figs[label])} |")
         lines += [f"| **all** | {_prf(total[label])} |", ""]
-    lines += ["**modality accuracy, targets exact, statements found**", "",
-              "| document | modality acc. (n) | targets exact | gold statements | found |",
-              "|---|---:|---:|---:|---:|"]  # fmt: skip
+    lines += [
+        "**modality accuracy, targets exact, statements found**",
+        "",
+        "| document | modality acc. (n) | targets exact | gold statements | found |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for doc, figs in sorted(per_doc.items()) + [("**all**", total)]:
         lines.append(
             f"| {doc} | {figs['modality']['accuracy']:.3f} ({int(figs['modality']['items'])}) | "
@@ -69,8 +77,7 @@ def confusion_table(scores: Scores) -> list[str]:
     labels = sorted(
         {g for g, _ in scores.modality_confusion} | {s for _, s in scores.modality_confusion}
     )
-    lines = ["| gold ↓ / system → | " + " | ".join(labels) + " |",
-             "|---|" + "---:|" * len(labels)]  # fmt: skip
+    lines = ["| gold ↓ / system → | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
     for gold in labels:
         cells = [str(scores.modality_confusion.get((gold, got), 0)) for got in labels]
         lines.append(f"| {gold} | " + " | ".join(cells) + " |")

@@ -30,8 +30,19 @@ def tokens(text: str) -> list[str]:
 # OCR confusions seen in German scans: umlauts read as their base letter or as "ii"/"il"/"é",
 # "ß" read as "B". A token whose variant is far more frequent is damage, even when the damaged
 # form itself occurs in wordfreq's web-derived list ("fiir" has Zipf 2.1, "für" 6.9).
-_CONFUSIONS = (("ii", "ü"), ("il", "ü"), ("i", "ü"), ("a", "ä"), ("o", "ö"), ("u", "ü"),
-               ("B", "ß"), ("é", "ö"), ("é", "ä"), ("d", "ä"), ("e", "ö"))  # fmt: skip
+_CONFUSIONS = (
+    ("ii", "ü"),
+    ("il", "ü"),
+    ("i", "ü"),
+    ("a", "ä"),
+    ("o", "ö"),
+    ("u", "ü"),
+    ("B", "ß"),
+    ("é", "ö"),
+    ("é", "ä"),
+    ("d", "ä"),
+    ("e", "ö"),
+)
 _MARGIN = 1.5  # Zipf points (a factor of about 30 in frequency)
 _FLOOR = 3.0  # a repair must be a common word
 
@@ -98,8 +109,12 @@ class Residue:
         return self.unknown / self.words if self.words else 0.0
 
     def as_dict(self) -> dict[str, object]:
-        return {"words": self.words, "unknown": self.unknown, "share": round(self.share, 4),
-                "top": self.top}  # fmt: skip
+        return {
+            "words": self.words,
+            "unknown": self.unknown,
+            "share": round(self.share, 4),
+            "top": self.top,
+        }
 
 
 def residue(texts: Iterable[str], names: set[str], *, top: int = 30) -> Residue:

@@ -47,8 +47,14 @@ class Counts:
         self.fn += other.fn
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
-                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}  # fmt: skip
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
 
 
 @dataclass
@@ -124,8 +130,8 @@ def _primary(row: GoldRow, statements: list[SystemStatement]) -> SystemStatement
 
 
 def _unit_key(unit: str) -> str:
-    key = squash(unit).replace("prozent", "%").replace("euro", "€")
-    return key.replace("€", "eur")
+    spelled = unit.replace("%", "prozent").replace("€", "euro")
+    return squash(spelled)
 
 
 def units_agree(a: str, b: str) -> bool:
@@ -207,8 +213,10 @@ def _score_row_links(
     explicit = set().union(*(s.explicit for s in statements)) & COMPANIES
     implicit = set().union(*(s.implicit for s in statements)) & IMPLICIT_COMPANIES
     implicit -= explicit
-    for label, gold_set, got in (("explicit", set(row.explicit), explicit),
-                                 ("implicit", set(row.implicit), implicit)):  # fmt: skip
+    for label, gold_set, got in (
+        ("explicit", set(row.explicit), explicit),
+        ("implicit", set(row.implicit), implicit),
+    ):
         counts = scores.explicit if label == "explicit" else scores.implicit
         for slug in gold_set | got:
             _score_sets(scores.per_company[label][slug], {slug} & gold_set, {slug} & got)
@@ -238,8 +246,9 @@ def _score_row_links(
     free = dict(places)
     for name in row.places:
         key = place_key(name)
-        hit = next((iri for iri, names in free.items()
-                    if any(place_key(n) == key for n in names)), None)  # fmt: skip
+        hit = next(
+            (iri for iri, names in free.items() if any(place_key(n) == key for n in names)), None
+        )
         if hit is None:
             scores.places.fn += 1
             scores.error("place missed", f"{where} {name}")

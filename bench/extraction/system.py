@@ -89,11 +89,15 @@ def read_statements(store: ox.Store) -> list[SystemStatement]:
     for row in _select(store, "statement-targets"):
         found = statements.get(row["statement"])
         if found is not None:
-            found.targets.append(SystemTarget(
-                Decimal(row["quantity"]) if row["quantity"] else None,
-                row["unit"], row["comparison"] or "exactly",
-                int(row["year"]) if row["year"] else None, row["period"],
-            ))  # fmt: skip
+            found.targets.append(
+                SystemTarget(
+                    Decimal(row["quantity"]) if row["quantity"] else None,
+                    row["unit"],
+                    row["comparison"] or "exactly",
+                    int(row["year"]) if row["year"] else None,
+                    row["period"],
+                )
+            )
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in _select(store, "statement-places"):
         names[(row["statement"], row["place"])].add(row["name"])

@@ -29,9 +29,7 @@ TARGETS = (
     Target("explicit.recall", "explicit company links, recall", minimum=0.98),
     Target("explicit.precision", "explicit company links, precision", minimum=0.98),
     Target("implicit.recall", "implicit company links (default scope), recall", minimum=0.90),
-    Target(
-        "implicit.precision", "implicit company links (default scope), precision", minimum=0.95
-    ),  # fmt: skip
+    Target("implicit.precision", "implicit company links (default scope), precision", minimum=0.95),
     Target("pledge.f1", "pledge vs context, F1", minimum=0.92),
     Target("modality.accuracy", "modality, accuracy", minimum=0.90),
     Target("targets.recall", "targets, recall", minimum=0.90),
