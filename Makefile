@@ -49,7 +49,10 @@ BENCH_SIZES ?= 1,10
 bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10,100 for x100)
 	$(PY) -m bench.run --sizes $(BENCH_SIZES)
 
+eval: build/summary.json ## score the built graph against the gold set → bench/results/extraction-eval.{md,json}
+	$(PY) -m bench.extraction
+
 clean: ## remove build outputs
 	rm -rf build build.swap .builds
 
-.PHONY: help setup browser build validate serve test lint bench clean
+.PHONY: help setup browser build validate serve test lint bench eval clean

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GUIDELINE = ROOT / "docs" / "annotation.md"
 
 
-def _read_dir(folder: Path) -> dict[str, list[GoldRow]]:
+def read_dir(folder: Path) -> dict[str, list[GoldRow]]:
     return {path.stem: read_rows(path, path.stem) for path in sorted(folder.glob("*.tsv"))}
 
 
@@ -146,9 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         split = Split.read(args.gold / "split.toml")
-        gold = {half: _read_dir(args.gold / "gold" / half) for half in args.halves.split(",")}
-        passes_a = _read_dir(args.gold / "passes" / "a")
-        passes_b = _read_dir(args.gold / "passes" / "b")
+        gold = {half: read_dir(args.gold / "gold" / half) for half in args.halves.split(",")}
+        passes_a = read_dir(args.gold / "passes" / "a")
+        passes_b = read_dir(args.gold / "passes" / "b")
     except (AnnotationError, OSError, KeyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
