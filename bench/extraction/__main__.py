@@ -147,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         split = Split.read(args.gold / "split.toml")
         gold = {half: read_dir(args.gold / "gold" / half) for half in args.halves.split(",")}
-        passes_a = read_dir(args.gold / "passes" / "a")
-        passes_b = read_dir(args.gold / "passes" / "b")
+        passes_a = read_dir(args.gold / "passes" / "a") if (args.gold / "passes").is_dir() else {}
+        passes_b = read_dir(args.gold / "passes" / "b") if (args.gold / "passes").is_dir() else {}
     except (AnnotationError, OSError, KeyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -166,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     for half, rows in gold.items():
         data[half], lines = evaluate_half(half, rows, system, split, names)
         body += [f"## {half} half", ""] + lines
-    kappa, kappa_lines = kappa_section(passes_a, passes_b)
-    data["agreement"] = kappa
+    kappa_lines: list[str] = []
+    if passes_a and passes_b:
+        data["agreement"], kappa_lines = kappa_section(passes_a, passes_b)
     head = [
         "# Extraction evaluation",
         "",
