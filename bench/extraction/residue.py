@@ -123,9 +123,7 @@ def residue(texts: Iterable[str], names: set[str], *, top: int = 30) -> Residue:
     unknown: Counter[str] = Counter()
     for text in texts:
         for word in tokens(text):
-            if word.isupper() or word.casefold() in names:
-                continue
             words += 1
-            if not known(word):
+            if not (word.isupper() or word.casefold() in names or known(word)):
                 unknown[word] += 1
     return Residue(words, sum(unknown.values()), unknown.most_common(top))

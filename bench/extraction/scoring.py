@@ -130,8 +130,8 @@ def _primary(row: GoldRow, statements: list[SystemStatement]) -> SystemStatement
 
 
 def _unit_key(unit: str) -> str:
-    spelled = unit.replace("%", "prozent").replace("€", "euro")
-    return squash(spelled)
+    key = squash(unit.replace("%", "prozent").replace("€", "euro"))
+    return {"percent": "prozent", "eur": "euro"}.get(key, key)
 
 
 def units_agree(a: str, b: str) -> bool:

@@ -152,6 +152,7 @@ def test_missing_statement_is_reported() -> None:
 
 def test_unit_and_place_keys() -> None:
     assert units_agree("%", "Prozent") and units_agree("Wohnung", "Wohnungen")
+    assert units_agree("%", "percent")
     assert not units_agree("Euro", "Bäume")
     assert place_key("Stadtbezirk Hörde") == place_key("Hörde")
     assert place_key("Hansastraße") == place_key("Hansastrasse")
@@ -163,3 +164,13 @@ def test_gold_target_parsing() -> None:
         GoldTarget(Decimal("0.5"), "Faktor", "exactly", None, ""),
         GoldTarget(None, "", "exactly", 2030, ""),
     )
+
+
+def test_ocr_residue_counts_damage_not_names_nor_compounds() -> None:
+    from bench.extraction.residue import residue
+
+    found = residue(
+        ["Wir setzen uns dafilr ein, fiir die Haltestellenbeleuchtung in Hörde."], {"hörde"}
+    )
+    assert dict(found.top) == {"dafilr": 1, "fiir": 1}
+    assert found.words == 10
