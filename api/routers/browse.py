@@ -97,7 +97,7 @@ def class_list(kind: str, request: Request, served: ServedDep) -> HTMLResponse:
             }
             for r in rows
         ),
-        key=lambda i: (-int(i["count"]), str(i["label"])),
+        key=lambda i: (-int(str(i["count"])), str(i["label"])),
     )
     return _list(request, title, [("", items)])
 

@@ -86,7 +86,7 @@ def _render(served: Served, resource: str, text: str) -> DocumentText:
         spans.append((start, mark.end, mark))
         pos = cursor = mark.end
     spans.append((pos, len(text), None))
-    for start, end, mark in spans:
+    for start, end, span_mark in spans:
         first = True
         pieces = text[start:end].split("\n")
         for i, piece in enumerate(pieces):
@@ -99,9 +99,10 @@ def _render(served: Served, resource: str, text: str) -> DocumentText:
                 out.append(f'<a class="ln" id="L{line}" href="#L{line}">{line}</a>')
             if not piece:
                 continue
-            if mark is None:
+            if span_mark is None:
                 out.append(str(escape(piece)))
                 continue
+            mark = span_mark
             ident = f' id="{mark.slug}"' if first else ""
             first = False
             kind = mark.modality if mark.pledge else "context"

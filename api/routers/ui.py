@@ -89,10 +89,10 @@ def docs() -> HTMLResponse:
 
 
 async def sparql_page(request: Request) -> Response:
-    """``GET /sparql`` from a browser (HTML preferred, no query) opens the editor."""
+    """``GET /sparql`` from a browser (HTML preferred, no parameters at all) opens the editor."""
     accept = request.headers.get("accept")
     wants_html = best_match(accept, ["text/html", "text/turtle", "application/sparql-results+json"])
-    if wants_html == "text/html" and "query" not in request.query_params:
+    if wants_html == "text/html" and not request.query_params:
         return editor(request, get_served(request))
     return await sparql_endpoint(request, get_served(request))
 
@@ -107,6 +107,7 @@ def _wants_html(request: Request) -> bool:
 async def http_error(request: Request, exc: Exception) -> Response:
     """Errors as a page for browsers, as JSON ``{"detail": …}`` for everyone else."""
     assert isinstance(exc, StarletteHTTPException)
+    response: Response
     if _wants_html(request):
         response = TEMPLATES.TemplateResponse(
             request,

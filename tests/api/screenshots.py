@@ -49,7 +49,9 @@ def main(out: Path) -> None:
         context = browser.new_context(base_url=base, viewport={"width": 1200, "height": 900})
         context.route(
             "**/*",
-            lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
+            lambda route: (
+                route.continue_() if route.request.url.startswith(base) else route.abort()
+            ),
         )
         page = context.new_page()
         for name, path in PAGES.items():
@@ -60,7 +62,7 @@ def main(out: Path) -> None:
                 page.wait_for_selector("#result-table")
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(out / f"{name}.png"))
-            print(f"{out / name}.png  {page.url[len(base):]}")
+            print(f"{out / name}.png  {page.url[len(base) :]}")
         browser.close()
     server.should_exit = True
 

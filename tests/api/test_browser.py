@@ -120,7 +120,9 @@ def test_start_page_shows_counts_per_document_and_author(page: Any) -> None:
     assert page.locator("#companies a", has_text="DSW21").count() == 1
 
 
-def test_editor_runs_a_query_with_predeclared_prefixes_and_pages_sortable_results(page: Any) -> None:
+def test_editor_runs_a_query_with_predeclared_prefixes_and_sorts_results(
+    page: Any,
+) -> None:
     page.goto("/editor")
     set_query(page, "SELECT ?pledge WHERE { ?pledge a dokg:Pledge } ORDER BY ?pledge")
     page.click("#run")
