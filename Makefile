@@ -25,6 +25,12 @@ $(BROWSER_STAMP): $(STAMP) scripts/install-browser.sh
 
 browser: $(BROWSER_STAMP) ## install Debian's chromium + playwright for the browser tests
 
+ASSETS_STAMP := api/static/vendor/.built
+$(ASSETS_STAMP): package.json package-lock.json scripts/install-assets.sh $(wildcard api/static/src/*.js)
+	sh scripts/install-assets.sh
+
+assets: $(ASSETS_STAMP) ## npm: the SPARQL editor bundle and Swagger UI into api/static/vendor/ (served locally)
+
 build: $(STAMP) ## build the graph into build/ (checksums, parse, map, link, reason, validate, write)
 	$(VENV)/bin/dortmund-kg build
 
@@ -34,10 +40,10 @@ build/summary.json: $(STAMP)
 validate: $(STAMP) ## SHACL-validate the built graph
 	$(VENV)/bin/dortmund-kg validate
 
-serve: build/summary.json ## set up, build if needed, serve on http://localhost:8000
+serve: build/summary.json $(ASSETS_STAMP) ## set up, build if needed, serve on http://localhost:8000
 	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) ## run the test suite (installs chromium for the browser tests if it can)
+test: $(STAMP) $(ASSETS_STAMP) ## run the test suite (installs chromium for the browser tests if it can)
 	-@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest -q
 
@@ -52,7 +58,10 @@ bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10
 eval: build/summary.json ## score the built graph against the gold set → bench/results/extraction-eval.{md,json}
 	$(PY) -m bench.extraction
 
+screenshots: build/summary.json $(ASSETS_STAMP) $(BROWSER_STAMP) ## PNGs of every page kind → docs/screenshots/
+	$(PY) -m tests.api.screenshots docs/screenshots
+
 clean: ## remove build outputs
 	rm -rf build build.swap .builds
 
-.PHONY: help setup browser build validate serve test lint bench eval clean
+.PHONY: help setup browser assets screenshots build validate serve test lint bench eval clean

@@ -20,7 +20,6 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.staticfiles import StaticFiles
 
 from api.backends import Backend, OxigraphBackend, RemoteBackend
 from api.deps import Served
@@ -33,8 +32,6 @@ from api.runner import InlineRunner, Runner
 from api.settings import Settings
 from api.sparql_protocol import router as sparql_router
 from api.workers import ProcessRunner, StoreSource
-
-STATIC = Path(__file__).parent / "static"
 
 
 def open_served(
@@ -143,6 +140,7 @@ def create_app(
             "resources, linked data under `/id/` and `/def/`, and a web UI."
         ),
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI from /static/vendor instead of a CDN (api.routers.ui)
     )
     app.state.served = holder.current
     app.state.graph = holder
@@ -161,13 +159,12 @@ def create_app(
             burst=settings.rate_burst,
             trust_forwarded=settings.trust_forwarded,
         )
+    ui.install(app)  # before the SPARQL router: GET /sparql from a browser opens the editor
     app.include_router(sparql_router)
     app.include_router(named.router)
     named.add_named_query_routes(app, catalog)
     app.include_router(rest.router)
     app.include_router(linked_data.router)
-    app.include_router(ui.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 

@@ -1,8 +1,9 @@
-"""HTML renderings of resources for people: entity pages, document text, ontology docs.
+"""HTML renderings of resources for people: company, author, pledge, document, other things.
 
-Actor, place, topic and project pages group the pledges about the entity by author and
-modality, each quote linking to its source lines on the document page; the document page shows
-the source text with line anchors (``#L13``) and its pledges marked.
+The page kind follows from the resource: a municipal company answers "Wer verspricht was für
+…?", an author lists its own pledges, a statement puts its repaired quote first, a document
+shows its text with each statement's characters marked; places, topics, projects and lines list
+the pledges about them. The property table stays below for linked-data readers.
 """
 
 from __future__ import annotations
@@ -19,33 +20,45 @@ from fastapi.templating import Jinja2Templates
 from api.deps import Served
 from api.results import GraphResult, text_of
 from api.routers.common import local_path, run_rows
+from api.routers.document_view import document_text
+from api.routers.views import MODALITIES, author_view, company_view, pledge_item, pledge_view
 from mappings import iri
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
+TEMPLATES.env.globals["MODALITIES"] = MODALITIES
 LABELS = {
     "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://purl.org/dc/terms/title",
 }
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ABOUT_KINDS = {"actor", "place", "topic", "project", "line"}
 PREFIXES = {
-    str(iri.DOKG): "dokg:",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://purl.org/dc/terms/": "dcterms:",
-    "http://www.w3.org/ns/org#": "org:",
-    "http://www.w3.org/ns/prov#": "prov:",
-    "http://www.w3.org/2002/07/owl#": "owl:",
-    "http://www.w3.org/ns/oa#": "oa:",
+    "dokg": str(iri.DOKG),
+    "id": iri.ID,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "geo": "http://www.opengis.net/ont/geosparql#",
+    "schema": "https://schema.org/",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
 }
 
 
 def short(value: str) -> str:
-    for namespace, prefix in PREFIXES.items():
-        if value.startswith(namespace):
-            return prefix + value[len(namespace) :]
-    return value
+    """An IRI with the longest matching known prefix: ``dokg:Pledge``."""
+    best = max((ns for ns in PREFIXES.values() if value.startswith(ns)), key=len, default=None)
+    if best is None:
+        return value
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{value[len(best) :]}"
 
 
 def _labels(result: GraphResult) -> dict[str, str]:
@@ -72,104 +85,71 @@ def render_resource(
 ) -> HTMLResponse:
     labels = _labels(result)
     properties: dict[str, list[dict[str, str]]] = defaultdict(list)
-    incoming: list[dict[str, str]] = []
+    types: set[str] = set()
     for t in result.triples:
         if text_of(t.subject) == resource:
             properties[short(t.predicate.value)].append(_cell(t.object, labels))
-        elif isinstance(t.object, ox.NamedNode) and text_of(t.object) == resource:
-            incoming.append({"property": short(t.predicate.value), **_cell(t.subject, labels)})
+            if t.predicate.value == RDF_TYPE:
+                types.add(text_of(t.object))
     kind = resource[len(iri.ID) :].split("/", 1)[0] if resource.startswith(iri.ID) else "def"
     context: dict[str, Any] = {
         "resource": resource,
         "label": labels.get(resource, short(resource)),
         "kind": kind,
         "properties": sorted(properties.items()),
-        "incoming": sorted(incoming, key=lambda c: (c["property"], c["text"]))[:200],
     }
-    if kind in ABOUT_KINDS:
+    template = "resource.html"
+    if kind == "actor":
+        context["authored"] = author_view(served, resource)
+        if str(iri.DOKG.MunicipalCompany) in types:
+            scope = request.query_params.get("scope")
+            context["company"] = company_view(served, resource.rsplit("/", 1)[-1], scope)
+        elif not context["authored"]["count"]:
+            context["by_author"] = _by_author(run_rows(served, "about-pledges", about=resource))
+        template = "actor.html"
+    elif kind in ABOUT_KINDS:
         context["by_author"] = _by_author(run_rows(served, "about-pledges", about=resource))
-    if kind == "document":
-        context["lines"] = _document_lines(served, resource, result)
-    if kind == "statement":
-        context["source"] = _source_link(result, resource)
-    return TEMPLATES.TemplateResponse(request, "resource.html", context)
+    elif kind == "statement":
+        context["pledge"] = pledge_view(served, resource)
+        template = "pledge.html"
+    elif kind == "document":
+        source = served.settings.corpus_dir / f"{resource.rsplit('/', 1)[-1]}.txt"
+        context["text"] = document_text(served, resource, source)
+        template = "document.html"
+    return TEMPLATES.TemplateResponse(request, template, context)
 
 
 def _by_author(rows: list[dict[str, object]]) -> list[dict[str, Any]]:
+    """Pledges about a thing, per author and modality (a pledge once per author)."""
     grouped: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str]] = set()
     for row in rows:
         author = str(row["author"])
+        if (author, str(row["pledge"])) in seen:
+            continue
+        seen.add((author, str(row["pledge"])))
         entry = grouped.setdefault(
             author,
             {
-                "author": local_path(author),
+                "path": local_path(author),
                 "label": row.get("authorLabel", author),
                 "modalities": defaultdict(list),
+                "count": 0,
             },
         )
-        modality = str(row["modality"]).rsplit("/", 1)[-1]
-        doc_path = local_path(row["document"])
-        entry["modalities"][modality].append(
-            {
-                "quote": row["quote"],
-                "pledge": local_path(row["pledge"]),
-                "source": f"{doc_path}#L{row.get('lineStart', 1)}",
-                "lines": f"{row.get('lineStart', '?')}–{row.get('lineEnd', '?')}",
-                "how": row.get("how", ""),
-            }
-        )
-    return [
-        dict(entry, modalities=sorted(entry["modalities"].items())) for entry in grouped.values()
-    ]
-
-
-def _document_lines(served: Served, resource: str, result: GraphResult) -> list[dict[str, Any]]:
-    """The source text, one entry per line, with the pledges that cover each line."""
-    file_name = None
-    sources = [
-        text_of(t.object)
-        for t in result.triples
-        if text_of(t.subject) == resource and t.predicate.value == str(iri.DOKG.sourceFile)
-    ]
-    rows = run_rows(served, "document-statements", document=resource)
-    doc_id = resource.rsplit("/", 1)[-1]
-    candidate = served.settings.corpus_dir / f"{doc_id}.txt"
-    if sources or candidate.exists():
-        file_name = candidate
-    marks: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        if not row.get("pledge") or "lineStart" not in row:
-            continue
-        start = int(str(row["lineStart"]))
-        end = int(str(row.get("lineEnd", start)))
-        for number in range(start, end + 1):
-            marks[number].append(
-                {
-                    "path": local_path(row["statement"]),
-                    "modality": str(row.get("modality", "")).rsplit("/", 1)[-1],
-                }
-            )
-    if file_name is None or not file_name.exists():
-        return []
-    text = file_name.read_text(encoding="utf-8")
-    return [
-        {"number": n, "text": line, "marks": marks.get(n, [])}
-        for n, line in enumerate(text.splitlines(), start=1)
-    ]
-
-
-def _source_link(result: GraphResult, resource: str) -> str | None:
-    document = line = None
-    for t in result.triples:
-        if text_of(t.subject) != resource:
-            continue
-        if t.predicate.value == str(iri.DOKG.inDocument):
-            document = text_of(t.object)
-        if t.predicate.value == str(iri.DOKG.lineStart):
-            line = text_of(t.object)
-    if document is None:
-        return None
-    return f"{local_path(document)}#L{line or 1}"
+        item = pledge_item(row)
+        item["how"] = {
+            "mentions": "genannt",
+            "concernsIndirectly": "über den Graphen",
+            "topic": "Thema",
+            "addressee": "Adressat",
+        }.get(str(row.get("how")), "")
+        entry["modalities"][str(row["modality"]).rsplit("/", 1)[-1]].append(item)
+        entry["count"] += 1
+    return sorted(
+        (dict(e, modalities=sorted(e["modalities"].items())) for e in grouped.values()),
+        key=lambda e: -int(e["count"]),
+    )
 
 
 def render_ontology(request: Request, served: Served) -> HTMLResponse:

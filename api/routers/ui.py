@@ -1,67 +1,134 @@
-"""The web UI: a start page with counts, and a SPARQL editor with the named queries as examples.
+"""The web UI: start page, SPARQL editor, offline API docs, HTML errors for browsers.
 
-The editor is a plain ``<textarea>`` with a small script of our own (``static/editor.js``):
-no CDN, no npm build step, nothing to vendor; it posts to ``/sparql`` and renders the SPARQL
-JSON as a table, with download links for CSV, TSV, JSON and XML.
+The start page answers the headline question in one click (the municipal companies, each
+with who commits to what); the editor is CodeMirror 6 with a SPARQL mode, bundled from npm by
+``make assets`` and served from ``/static/vendor`` like Swagger UI: nothing from a CDN.
+:func:`install` wires all of it into the app.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
+from pathlib import Path
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import ServedDep
-from api.routers.common import local_path, run_rows
-from api.routers.pages import TEMPLATES
+from api.deps import ServedDep, get_served
+from api.negotiation import best_match
+from api.routers import browse
+from api.routers.common import run_rows
+from api.routers.pages import PREFIXES, TEMPLATES
+from api.routers.ui_data import authors_with_counts, companies
+from api.sparql_protocol import sparql as sparql_endpoint
 
+STATIC = Path(__file__).resolve().parent.parent / "static"
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, served: ServedDep) -> HTMLResponse:
-    documents: dict[str, dict[str, Any]] = {}
-    authors: dict[str, dict[str, Any]] = defaultdict(lambda: {"pledges": 0, "documents": 0})
-    for row in run_rows(served, "documents"):
-        doc = documents.setdefault(
-            str(row["document"]),
-            {
-                "path": local_path(row["document"]),
-                "title": row.get("title", ""),
-                "issued": row.get("issued", ""),
-                "statements": row.get("statements", 0),
-                "pledges": row.get("pledges", 0),
-                "authors": [],
-            },
-        )
-        if "author" in row:
-            doc["authors"].append(
-                {"path": local_path(row["author"]), "label": row.get("authorLabel", "")}
-            )
-            entry = authors[str(row["author"])]
-            entry.update(path=local_path(row["author"]), label=row.get("authorLabel", ""))
-            entry["pledges"] += int(str(row.get("pledges", 0)))
-            entry["documents"] += 1
+    documents, authors = authors_with_counts(served)
     graphs = run_rows(served, "graph-counts")
-    total = sum(int(str(g["triples"])) for g in graphs)
     return TEMPLATES.TemplateResponse(
         request,
         "index.html",
         {
-            "documents": list(documents.values()),
-            "authors": sorted(authors.values(), key=lambda a: str(a["label"])),
-            "triples": total,
+            "documents": documents,
+            "authors": authors,
+            "companies": companies(served),
+            "triples": sum(int(str(g["triples"])) for g in graphs),
             "graphs": len(graphs),
             "queries": list(served.catalog.values()),
         },
     )
 
 
+def _body(text: str) -> str:
+    """A named query's text without its ``#+`` header: what a person reads and edits."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#+")).strip()
+
+
 @router.get("/editor", response_class=HTMLResponse)
 def editor(request: Request, served: ServedDep) -> HTMLResponse:
     examples = [
-        {"name": q.name, "summary": q.summary, "text": q.text} for q in served.catalog.values()
+        {
+            "name": q.name,
+            "summary": q.summary,
+            "body": _body(q.text),
+            "params": [
+                {
+                    "name": p.name,
+                    "required": p.required,
+                    "default": p.default,
+                    "example": p.example,
+                    "description": p.description,
+                    "values": list(p.values),
+                }
+                for p in q.params
+            ],
+        }
+        for q in served.catalog.values()
     ]
-    return TEMPLATES.TemplateResponse(request, "editor.html", {"examples": examples})
+    data = {"examples": examples, "prefixes": PREFIXES}
+    return TEMPLATES.TemplateResponse(request, "editor.html", {"data": data, "examples": examples})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs() -> HTMLResponse:
+    """Swagger UI from /static/vendor (npm's swagger-ui-dist), so the docs work offline."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="dortmund-kg – API",
+        swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+        swagger_css_url="/static/vendor/swagger-ui.css",
+        swagger_favicon_url="/static/vendor/favicon-32x32.png",
+    )
+
+
+async def sparql_page(request: Request) -> Response:
+    """``GET /sparql`` from a browser (HTML preferred, no parameters at all) opens the editor."""
+    accept = request.headers.get("accept")
+    wants_html = best_match(accept, ["text/html", "text/turtle", "application/sparql-results+json"])
+    if wants_html == "text/html" and not request.query_params:
+        return editor(request, get_served(request))
+    return await sparql_endpoint(request, get_served(request))
+
+
+def _wants_html(request: Request) -> bool:
+    accept = request.headers.get("accept") or ""
+    return "text/html" in accept and best_match(accept, ["text/html", "application/json"]) == (
+        "text/html"
+    )
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Errors as a page for browsers, as JSON ``{"detail": …}`` for everyone else."""
+    assert isinstance(exc, StarletteHTTPException)
+    response: Response
+    if _wants_html(request):
+        response = TEMPLATES.TemplateResponse(
+            request,
+            "error.html",
+            {"status": exc.status_code, "detail": exc.detail},
+            status_code=exc.status_code,
+        )
+    else:
+        response = JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def install(app: FastAPI) -> None:
+    """Mount the UI: pages, lists, search, static assets, the editor at GET /sparql, HTML errors.
+
+    Call before the SPARQL router is included, so that GET /sparql reaches :func:`sparql_page`.
+    """
+    app.add_api_route("/sparql", sparql_page, methods=["GET"], include_in_schema=False)
+    app.include_router(router)
+    app.include_router(browse.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(StarletteHTTPException, http_error)

@@ -28,12 +28,18 @@ def test_thing_dereferences_to_rdf_by_accept(client: TestClient, accept: str, fm
     assert (None, rdflib.URIRef("https://w3id.org/dortmund-kg/def/concerns"), DSW21) in graph
 
 
-def test_browser_gets_an_html_page_with_the_pledges_per_author(client: TestClient) -> None:
+def test_browser_gets_a_company_page_asking_who_commits_to_what(client: TestClient) -> None:
     response = client.get("/id/actor/dsw21", headers={"Accept": "text/html,*/*;q=0.8"})
     assert response.headers["content-type"].startswith("text/html")
-    assert '<h1 id="label">DSW21</h1>' in response.text
-    assert "SPD Dortmund" in response.text and "Ablehnungen" in response.text
-    assert 'href="/id/document/2020-spd-kommunalwahlprogramm#L104"' in response.text
+    assert '<h1 id="label">Wer verspricht was für DSW21?</h1>' in response.text
+
+
+def test_author_page_lists_the_pledges_by_the_author_not_about_it(client: TestClient) -> None:
+    """Regression (issue 13): the SPD page showed one pledge *about* the SPD, not its own."""
+    page = client.get("/id/actor/spd-dortmund", headers={"Accept": "text/html"}).text
+    assert '<span id="author-count">2</span>' in page
+    assert "Ablehnungen" in page and "Wir werden jährlich 2.500 neue Wohnungen" in page
+    assert 'href="/id/document/2020-spd-kommunalwahlprogramm#b00000000002"' in page
 
 
 def test_unknown_thing_is_404(client: TestClient) -> None:
@@ -42,7 +48,8 @@ def test_unknown_thing_is_404(client: TestClient) -> None:
 
 def test_statement_page_links_to_its_source_line(client: TestClient) -> None:
     page = client.get("/id/statement/2021-gruene-cdu-leitlinien/a00000000002").text
-    assert 'href="/id/document/2021-gruene-cdu-leitlinien#L15"' in page
+    assert 'href="/id/document/2021-gruene-cdu-leitlinien#a00000000002"' in page
+    assert "Quelle: Zeilen 15" in page
 
 
 def test_ontology_has_html_documentation_and_turtle(client: TestClient) -> None:

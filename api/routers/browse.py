@@ -1,0 +1,153 @@
+"""List pages (companies, authors, topics, places by Stadtbezirk, projects) and the search.
+
+``/suche?q=…`` runs the named query ``search`` (repaired text, umlaut-folding) with its
+filters, as a page or — with ``Accept: application/json`` or ``format=json`` — as JSON.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from api.backends import Dataset
+from api.deps import ServedDep
+from api.named_queries import ParameterError
+from api.negotiation import best_match
+from api.results import SelectResult, plain_rows
+from api.routers.common import local_path, run_rows
+from api.routers.pages import TEMPLATES
+from api.routers.ui_data import authors_with_counts, companies
+from api.routers.views import pledge_item
+from mappings import iri
+
+router = APIRouter(include_in_schema=False)
+CLASSES = {
+    "themen": ("Themen", "Concept", "http://www.w3.org/2004/02/skos/core#Concept"),
+    "projekte": ("Projekte", "Project", str(iri.DOKG.Project)),
+}
+
+
+def _list(
+    request: Request, title: str, groups: list[tuple[str, list[dict[str, Any]]]]
+) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, "list.html", {"title": title, "groups": groups})
+
+
+@router.get("/unternehmen", response_class=HTMLResponse)
+def company_list(request: Request, served: ServedDep) -> HTMLResponse:
+    items = [
+        {"path": c["path"], "label": c["label"], "note": c["alt"], "count": c["total"]}
+        for c in companies(served)
+    ]
+    return _list(request, "Städtische Unternehmen", [("", items)])
+
+
+@router.get("/autoren", response_class=HTMLResponse)
+def author_list(request: Request, served: ServedDep) -> HTMLResponse:
+    _, authors = authors_with_counts(served)
+    items = [
+        {
+            "path": a["path"],
+            "label": a["label"],
+            "count": a["pledges"],
+            "note": f"{a['documents']} Dokument(e)",
+        }
+        for a in authors
+    ]
+    return _list(request, "Parteien und Autoren", [("", items)])
+
+
+@router.get("/orte", response_class=HTMLResponse)
+def place_list(request: Request, served: ServedDep) -> HTMLResponse:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in run_rows(served, "places"):
+        district = str(row.get("districtLabel", "")) or "Ohne Stadtbezirk / gesamte Stadt"
+        groups[district].append(
+            {
+                "path": local_path(row["place"]),
+                "label": row.get("label", row["place"]),
+                "count": row.get("pledges", 0),
+            }
+        )
+    return _list(request, "Orte nach Stadtbezirk", sorted(groups.items()))
+
+
+@router.get("/themen", response_class=HTMLResponse)
+def topic_list(request: Request, served: ServedDep) -> HTMLResponse:
+    return class_list("themen", request, served)
+
+
+@router.get("/projekte", response_class=HTMLResponse)
+def project_list(request: Request, served: ServedDep) -> HTMLResponse:
+    return class_list("projekte", request, served)
+
+
+def class_list(kind: str, request: Request, served: ServedDep) -> HTMLResponse:
+    title, _, klass = CLASSES[kind]
+    rows = run_rows(served, "entities", **{"class": klass})
+    items = sorted(
+        (
+            {
+                "path": local_path(r["entity"]),
+                "label": r.get("label", r["entity"]),
+                "count": int(str(r.get("pledges", 0))),
+            }
+            for r in rows
+        ),
+        key=lambda i: (-int(str(i["count"])), str(i["label"])),
+    )
+    return _list(request, title, [("", items)])
+
+
+@router.get("/suche", response_model=None)
+def search(request: Request, served: ServedDep) -> Response:
+    params = request.query_params
+    q = (params.get("q") or "").strip()
+    values = {k: params[k] for k in ("q", "author", "modality") if params.get(k)}
+    rows: list[dict[str, object]] = []
+    error = None
+    if q:
+        query = served.catalog["search"]
+        try:
+            result = served.runner.run(query.text, bindings=query.bind(values), dataset=Dataset())
+        except ParameterError as exc:
+            error = str(exc)
+        else:
+            assert isinstance(result, SelectResult)
+            rows = plain_rows(result, query.columns)
+    wants_json = (
+        params.get("format") == "json"
+        or best_match(request.headers.get("accept"), ["text/html", "application/json"])
+        == "application/json"
+    )
+    if wants_json:
+        if error:
+            return JSONResponse({"error": error}, status_code=400)
+        return JSONResponse({"q": q, "count": len(rows), "results": rows})
+    hits = []
+    for row in rows:
+        item = pledge_item(row)
+        item.update(
+            author=row.get("authorLabel", ""),
+            author_path=local_path(row["author"]),
+            modality=str(row.get("modality", "")).rsplit("/", 1)[-1],
+            section=row.get("sectionPath", ""),
+        )
+        hits.append(item)
+    _, authors = authors_with_counts(served)
+    return TEMPLATES.TemplateResponse(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "hits": hits,
+            "error": error,
+            "authors": authors,
+            "author": params.get("author", ""),
+            "modality": params.get("modality", ""),
+        },
+        status_code=400 if error else 200,
+    )

@@ -1,0 +1,21 @@
+// Small behaviours of the pages (no inline handlers, so a strict CSP can forbid inline script).
+(function () {
+  "use strict";
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form.submit());
+  }
+  const inferred = document.getElementById("show-inferred");
+  if (inferred) {
+    inferred.addEventListener("change", () => {
+      document.body.classList.toggle("hide-inferred", !inferred.checked);
+    });
+  }
+  const verbatim = document.getElementById("show-verbatim");
+  if (verbatim) {
+    verbatim.addEventListener("click", () => {
+      const shown = verbatim.getAttribute("aria-expanded") === "true";
+      verbatim.setAttribute("aria-expanded", String(!shown));
+      document.getElementById("verbatim").hidden = shown;
+    });
+  }
+})();
