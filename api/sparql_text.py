@@ -33,8 +33,7 @@ UPDATE_KEYWORDS = frozenset(
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 # Every word of the engine's grammar (spargebra 0.5 parser.rs: its i("…") keywords, "a",
 # "true", "false"); any other bare word is text this check does not read.
-KEYWORDS = frozenset(
-    """A ABS ADD ADJUST ALL AS ASC ASK AVG BASE BIND BNODE BOUND BY CEIL CLEAR COALESCE CONCAT
+_GRAMMAR_WORDS = """A ABS ADD ADJUST ALL AS ASC ASK AVG BASE BIND BNODE BOUND BY CEIL CLEAR COALESCE CONCAT
     CONSTRUCT CONTAINS COPY COUNT CREATE DATA DATATYPE DAY DEFAULT DELETE DESC DESCRIBE DISTINCT
     DROP ENCODE_FOR_URI EXISTS FALSE FILTER FLOOR FROM GRAPH GROUP GROUP_CONCAT HASLANG HASLANGDIR
     HAVING HOURS IF IN INSERT INTO IRI ISBLANK ISIRI ISLITERAL ISNUMERIC ISTRIPLE ISURI LANG
@@ -43,8 +42,8 @@ KEYWORDS = frozenset(
     SAMPLE SECONDS SELECT SEPARATOR SERVICE SHA1 SHA256 SHA384 SHA512 SILENT STR STRAFTER
     STRBEFORE STRDT STRENDS STRLANG STRLANGDIR STRLEN STRSTARTS STRUUID SUBJECT SUBSTR SUM
     TIMEZONE TO TRIPLE TRUE TZ UCASE UNDEF UNION URI USING UUID VALUES VERSION WHERE WITH
-    YEAR""".split()
-)
+    YEAR"""
+KEYWORDS = frozenset(_GRAMMAR_WORDS.split())
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)?")
 _UNICODE_ESCAPE = re.compile(r"\\[uU]")
@@ -142,9 +141,9 @@ def analyse(text: str) -> QueryShape:
             uses_service = uses_service or _service_in_pname(token, prefixes)
             if _lower(token.text).startswith("from"):
                 unreadable = unreadable or f"{token.text!r} may be read as FROM; write FROM <…>"
-        if token.kind == "open" and token.text == "{" and where_brace is None:
-            if token.depth == 0 and (saw_where or form in ("SELECT", "ASK")):
-                where_brace = token.start
+        opens_where = token.text == "{" and token.depth == 0 and where_brace is None
+        if opens_where and (saw_where or form in ("SELECT", "ASK")):
+            where_brace = token.start
         if token.kind != "word":
             continue
         upper = token.text.upper()
