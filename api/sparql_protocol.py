@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep
@@ -24,7 +25,7 @@ from api.descriptions import service_description
 from api.negotiation import best_match
 from api.rendering import FORMAT_SHORTCUTS, GRAPH_TYPES, ProtocolRendering, Rendered, with_charset
 from api.results import GRAPH_FORMATS
-from api.runner import QueryTimeout
+from api.runner import QueryTimeout, WorkerCrashed, WorkersBusy
 from api.sparql_text import QueryRefused, check_read_only
 
 router = APIRouter(tags=["SPARQL"])
@@ -63,7 +64,10 @@ async def _read_request(request: Request, served: Served) -> tuple[str | None, D
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > served.settings.max_body:
             raise ProtocolError(413, f"request body larger than {served.settings.max_body} bytes")
-        body = await request.body()
+        try:
+            body = await request.body()
+        except ClientDisconnect:
+            raise ProtocolError(400, "the client went away before sending its body") from None
         if len(body) > served.settings.max_body:
             raise ProtocolError(413, f"request body larger than {served.settings.max_body} bytes")
         content_type = request.headers.get("content-type", "")
@@ -116,8 +120,14 @@ def answer(served: Served, query: str, dataset: Dataset, accept: str | None, fmt
         return _error(400, str(error))
     except QueryError as error:
         return _error(400, f"query rejected: {error}")
+    except WorkersBusy as error:
+        response = _error(503, f"{error}. Try again shortly.")
+        response.headers["Retry-After"] = "1"
+        return response
     except QueryTimeout as error:
         return _error(503, f"{error}; the query was stopped. Narrow it down or add a LIMIT.")
+    except WorkerCrashed as error:  # the server's failure, not the client's
+        return _error(500, f"{error}; it has been replaced. Please report the query.")
     return as_response(rendered)
 
 
@@ -133,7 +143,8 @@ def as_response(rendered: Rendered) -> Response:
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "query results, or the service description without a query"},
     400: {"description": "malformed or refused query"},
-    503: {"description": "the query ran out of time"},
+    500: {"description": "the query crashed the process running it (a server fault)"},
+    503: {"description": "the query ran out of time, or no query worker came free in time"},
 }
 
 

@@ -19,7 +19,7 @@ from api.named_queries import NamedQuery, ParameterError, given_values
 from api.negotiation import best_match
 from api.rendering import NamedRendering, Rendered
 from api.response_cache import CachedAnswer
-from api.runner import QueryTimeout
+from api.runner import QueryTimeout, WorkerCrashed
 
 router = APIRouter(tags=["Named queries"])
 
@@ -90,6 +90,8 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
             return JSONResponse({"error": f"query rejected: {error}"}, status_code=400)
         except QueryTimeout as error:
             return JSONResponse({"error": str(error)}, status_code=503)
+        except WorkerCrashed as error:
+            return JSONResponse({"error": str(error)}, status_code=500)
         served.cache.put(key, CachedAnswer(rendered.body, rendered.media_type, rendered.headers))
         return Response(
             rendered.body,
