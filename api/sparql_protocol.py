@@ -11,6 +11,8 @@ the query (:mod:`api.sparql_text`).
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -29,6 +31,9 @@ from api.runner import QueryTimeout, WorkerCrashed, WorkersBusy
 from api.sparql_text import QueryRefused, check_read_only
 
 router = APIRouter(tags=["SPARQL"])
+# Pre-checks running at once: each is pure Python holding the GIL (at most ~0.2 s for the longest
+# query allowed), so a flood of them is kept to the cores instead of the whole thread pool.
+_CHECKS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str) -> None:
@@ -109,12 +114,13 @@ def answer(served: Served, query: str, dataset: Dataset, accept: str | None, fmt
     limits = served.settings
     rendering = ProtocolRendering(accept, fmt, limits.max_response_bytes, limits.row_limit)
     try:
-        check_read_only(
-            query,
-            known_graphs=served.graphs,
-            max_length=limits.max_query_length,
-            max_depth=limits.max_depth,
-        )
+        with _CHECKS:
+            check_read_only(
+                query,
+                known_graphs=served.graphs,
+                max_length=limits.max_query_length,
+                max_depth=limits.max_depth,
+            )
         rendered = served.runner.render(query, rendering, dataset=dataset)
     except QueryRefused as error:
         return _error(400, str(error))
