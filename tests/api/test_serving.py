@@ -12,12 +12,18 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
+from api.backends import OxigraphBackend
+from api.server import create_app
 from api.serving import uvicorn_config
+from api.settings import Settings
 from tests.api.conftest import free_port
 
 
 @pytest.fixture(scope="module")
-def served(app: FastAPI) -> Iterator[int]:
+def served(fixture_backend: OxigraphBackend, fixture_settings: Settings) -> Iterator[int]:
+    """An app of its own: stopping uvicorn runs the lifespan's shutdown, which closes the
+    app's runner, so the session's shared app must not be the one served here."""
+    app = create_app(fixture_settings, backend=fixture_backend)
     port = free_port()
     server = uvicorn.Server(uvicorn_config(app, host="127.0.0.1", port=port, header_timeout=0.5))
     thread = threading.Thread(target=server.run, daemon=True)
