@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.runner import CLIENT
+
 MAX_CLIENTS = 100_000
 
 
@@ -81,22 +83,55 @@ class TokenBuckets:
         return len(self._buckets)
 
 
-def client_key(scope: Scope, *, trust_forwarded: bool) -> str:
+def client_key(
+    scope: Scope, *, trust_forwarded: bool, forwarded_from: frozenset[str] = frozenset()
+) -> str:
     """The address a request is counted against.
 
     Behind a reverse proxy every request comes from the proxy, so with ``trust_forwarded`` the
     right-most ``X-Forwarded-For`` entry (the one the proxy itself appended, which a client
-    cannot forge) is used instead. Never enable it without a proxy in front: any client could
-    then pick its own key.
+    cannot forge) is used instead, and only on requests whose peer is one of the proxy
+    addresses in ``forwarded_from``: anyone else's header is ignored.
+
+    >>> scope = {"client": ("127.0.0.1", 1), "headers": [(b"x-forwarded-for", b"1.2.3.4")]}
+    >>> client_key(scope, trust_forwarded=False)
+    '127.0.0.1'
+    >>> client_key(scope, trust_forwarded=True, forwarded_from=frozenset({"127.0.0.1"}))
+    '1.2.3.4'
     """
-    if trust_forwarded:
+    client = scope.get("client")
+    peer = str(client[0]) if client else "unknown"
+    if trust_forwarded and peer in forwarded_from:
         for name, value in scope.get("headers", []):
             if name == b"x-forwarded-for":
                 last = str(value.decode("latin-1")).split(",")[-1].strip()
                 if last:
                     return last
-    client = scope.get("client")
-    return str(client[0]) if client else "unknown"
+    return peer
+
+
+class ClientMiddleware:
+    """Name the client of each request for the worker pool's fairness (:data:`CLIENT`)."""
+
+    def __init__(
+        self, app: ASGIApp, *, trust_forwarded: bool, forwarded_from: frozenset[str]
+    ) -> None:
+        self.app = app
+        self.trust_forwarded = trust_forwarded
+        self.forwarded_from = forwarded_from
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            key = client_key(
+                scope, trust_forwarded=self.trust_forwarded, forwarded_from=self.forwarded_from
+            )
+            token = CLIENT.set(key)
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                CLIENT.reset(token)
+            return
+        await self.app(scope, receive, send)
 
 
 class RateLimitMiddleware:
@@ -109,18 +144,23 @@ class RateLimitMiddleware:
         rate: float,
         burst: int,
         trust_forwarded: bool = False,
+        forwarded_from: frozenset[str] = frozenset(),
         exempt_prefixes: tuple[str, ...] = ("/static/",),
     ) -> None:
         self.app = app
         self.buckets = TokenBuckets(rate=rate, burst=burst)
         self.trust_forwarded = trust_forwarded
+        self.forwarded_from = forwarded_from
         self.exempt_prefixes = exempt_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or str(scope.get("path", "")).startswith(self.exempt_prefixes):
             await self.app(scope, receive, send)
             return
-        wait = self.buckets.take(client_key(scope, trust_forwarded=self.trust_forwarded))
+        key = client_key(
+            scope, trust_forwarded=self.trust_forwarded, forwarded_from=self.forwarded_from
+        )
+        wait = self.buckets.take(key)
         if wait <= 0:
             await self.app(scope, receive, send)
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextvars import ContextVar
 from typing import Protocol
 
 from api.backends import Backend, Dataset
@@ -20,6 +21,19 @@ from api.results import QueryResult, Term
 
 class QueryTimeout(RuntimeError):
     """A query ran longer than the time limit."""
+
+
+class WorkersBusy(QueryTimeout):
+    """No query worker (or none of this client's share) came free in time; nothing was run."""
+
+
+class WorkerCrashed(RuntimeError):
+    """The query killed the process running it: the server's failure, answered with a 5xx."""
+
+
+# Who is asking: set per request by :class:`api.ratelimit.ClientMiddleware` (the rate-limit
+# key), read by the worker pool to keep one client's queries from taking every worker.
+CLIENT: ContextVar[str] = ContextVar("dortmund_kg_client", default="local")
 
 
 class Runner(Protocol):

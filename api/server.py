@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,13 +26,16 @@ from api.backends import Backend, OxigraphBackend, RemoteBackend
 from api.deps import Served
 from api.hot_swap import GraphHolder, LeaseMiddleware, build_stamp
 from api.named_queries import NamedQuery, load_catalog
-from api.ratelimit import RateLimitMiddleware
+from api.ratelimit import ClientMiddleware, RateLimitMiddleware
 from api.response_cache import ResponseCache
 from api.routers import linked_data, named, rest, ui
 from api.runner import InlineRunner, Runner
+from api.serving import uvicorn_config
 from api.settings import Settings
 from api.sparql_protocol import router as sparql_router
 from api.workers import ProcessRunner, StoreSource
+
+log = logging.getLogger("dortmund_kg.server")
 
 
 def open_served(
@@ -72,12 +76,22 @@ def make_runner(backend: Backend, settings: Settings) -> Runner:
     if isinstance(backend, OxigraphBackend) and backend.store_path:
         source = worker_source(backend.store_path, settings)
         if settings.workers > 0:
-            return ProcessRunner(
+            pool = ProcessRunner(
                 source,
                 workers=settings.workers,
                 timeout=settings.query_timeout,
                 row_limit=settings.row_limit,
+                per_client=settings.per_client,
+                queue_timeout=settings.queue_timeout,
+                sandbox=settings.sandbox,
             )
+            log.warning(
+                "%d query workers, network cut off by: %s (DORTMUND_KG_SANDBOX=%s)",
+                pool.workers,
+                pool.network,
+                settings.sandbox,
+            )
+            return pool
         if source.kind == "memory":
             backend = OxigraphBackend.from_file(source.path)
     return InlineRunner(backend, timeout=settings.query_timeout, row_limit=settings.row_limit)
@@ -158,7 +172,13 @@ def create_app(
             rate=settings.rate_limit,
             burst=settings.rate_burst,
             trust_forwarded=settings.trust_forwarded,
+            forwarded_from=settings.forwarded_from,
         )
+    app.add_middleware(  # outermost: names the client for the rate limit's and the workers' sake
+        ClientMiddleware,
+        trust_forwarded=settings.trust_forwarded,
+        forwarded_from=settings.forwarded_from,
+    )
     ui.install(app)  # before the SPARQL router: GET /sparql from a browser opens the editor
     app.include_router(sparql_router)
     app.include_router(named.router)
@@ -192,4 +212,14 @@ def run(host: str, port: int, build_dir: Path) -> None:
     print(f"  web UI:          http://{shown}:{port}/")
     print(f"  SPARQL endpoint: http://{shown}:{port}/sparql")
     print(f"  API docs:        http://{shown}:{port}/docs")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    runner = holder_runner(app)
+    if isinstance(runner, ProcessRunner):
+        print(f"  query workers:   {runner.workers}, network cut off by: {runner.network}")
+    config = uvicorn_config(app, host=host, port=port, header_timeout=settings.header_timeout)
+    uvicorn.Server(config).run()
+
+
+def holder_runner(app: FastAPI) -> Runner:
+    """The runner of the graph the app serves now."""
+    runner: Runner = app.state.graph.current.runner
+    return runner

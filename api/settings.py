@@ -35,6 +35,20 @@ def _bool(name: str, default: bool) -> bool:
 
 
 STORE_MODES = ("auto", "memory", "disk")
+SANDBOX_MODES = ("auto", "namespace", "user-namespace", "seccomp", "none")
+
+
+def default_workers() -> int:
+    """One query worker per core, at least 2 (one runaway query never takes them all) and at
+    most 4 (each may hold a copy of the graph in memory)."""
+    return max(2, min(os.cpu_count() or 2, 4))
+
+
+def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
+    chosen = value.strip().lower() or choices[0]
+    if chosen not in choices:
+        raise ValueError(f"{name}: {value!r} is not one of {', '.join(choices)}")
+    return chosen
 
 
 def default_memory_store_max_bytes() -> int:
@@ -72,11 +86,18 @@ class Settings:
     max_query_length: int = 20_000  # characters of query text
     max_depth: int = 64  # nesting of { ( [ in a query, checked before the engine sees it
     max_body: int = 1_000_000  # bytes of a request body
-    workers: int = 2  # query worker processes (0: run queries in the server process)
+    # query worker processes (0: run queries in the server process); default from the machine
+    workers: int = field(default_factory=default_workers)
+    per_client: int = 1  # query workers one client may hold at once
+    queue_timeout: float = 5.0  # seconds a query waits for a worker before a 503
+    # how query workers are cut off the network (api.sandbox); auto: the first way that works
+    sandbox: str = "auto"
     max_response_bytes: int = 20_000_000  # bytes of one query answer; fewer rows beyond, said so
     rate_limit: float = 5.0  # requests per second per client address (0: no rate limit)
     rate_burst: int = 30  # requests a client may send at once before the rate applies
     trust_forwarded: bool = False  # count clients by X-Forwarded-For (only behind a proxy)
+    forwarded_from: frozenset[str] = frozenset({"127.0.0.1", "::1"})  # the proxy's addresses
+    header_timeout: float = 10.0  # seconds a connection may take to send a request's headers
     reload_interval: float = 2.0  # seconds between checks for a rebuilt graph (0: never)
     cache_entries: int = 1024  # named-query answers cached per served graph (0: no cache)
     store_mode: str = "auto"  # query workers' store: memory, disk, or auto (memory if small)
@@ -97,11 +118,22 @@ class Settings:
             max_query_length=_int("DORTMUND_KG_MAX_QUERY_LENGTH", 20_000),
             max_depth=_int("DORTMUND_KG_MAX_DEPTH", 64),
             max_body=_int("DORTMUND_KG_MAX_BODY", 1_000_000),
-            workers=_int("DORTMUND_KG_WORKERS", 2),
+            workers=_int("DORTMUND_KG_WORKERS", default_workers()),
+            per_client=_int("DORTMUND_KG_PER_CLIENT", 1),
+            queue_timeout=_float("DORTMUND_KG_QUEUE_TIMEOUT", 5.0),
+            sandbox=_choice(
+                "DORTMUND_KG_SANDBOX", os.environ.get("DORTMUND_KG_SANDBOX", ""), SANDBOX_MODES
+            ),
             max_response_bytes=_int("DORTMUND_KG_MAX_RESPONSE_BYTES", 20_000_000),
             rate_limit=_float("DORTMUND_KG_RATE_LIMIT", 5.0),
             rate_burst=_int("DORTMUND_KG_RATE_BURST", 30),
             trust_forwarded=_bool("DORTMUND_KG_TRUST_FORWARDED", False),
+            forwarded_from=frozenset(
+                a.strip()
+                for a in os.environ.get("DORTMUND_KG_FORWARDED_FROM", "127.0.0.1,::1").split(",")
+                if a.strip()
+            ),
+            header_timeout=_float("DORTMUND_KG_HEADER_TIMEOUT", 10.0),
             reload_interval=_float("DORTMUND_KG_RELOAD_INTERVAL", 2.0),
             cache_entries=_int("DORTMUND_KG_CACHE_ENTRIES", 1024),
             store_mode=_store_mode(os.environ.get("DORTMUND_KG_STORE_MODE", "auto")),

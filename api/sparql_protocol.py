@@ -11,12 +11,15 @@ the query (:mod:`api.sparql_text`).
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep
@@ -24,10 +27,13 @@ from api.descriptions import service_description
 from api.negotiation import best_match
 from api.rendering import FORMAT_SHORTCUTS, GRAPH_TYPES, ProtocolRendering, Rendered, with_charset
 from api.results import GRAPH_FORMATS
-from api.runner import QueryTimeout
+from api.runner import QueryTimeout, WorkerCrashed, WorkersBusy
 from api.sparql_text import QueryRefused, check_read_only
 
 router = APIRouter(tags=["SPARQL"])
+# Pre-checks running at once: each is pure Python holding the GIL (at most ~0.2 s for the longest
+# query allowed), so a flood of them is kept to the cores instead of the whole thread pool.
+_CHECKS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str) -> None:
@@ -63,7 +69,10 @@ async def _read_request(request: Request, served: Served) -> tuple[str | None, D
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > served.settings.max_body:
             raise ProtocolError(413, f"request body larger than {served.settings.max_body} bytes")
-        body = await request.body()
+        try:
+            body = await request.body()
+        except ClientDisconnect:
+            raise ProtocolError(400, "the client went away before sending its body") from None
         if len(body) > served.settings.max_body:
             raise ProtocolError(413, f"request body larger than {served.settings.max_body} bytes")
         content_type = request.headers.get("content-type", "")
@@ -105,19 +114,26 @@ def answer(served: Served, query: str, dataset: Dataset, accept: str | None, fmt
     limits = served.settings
     rendering = ProtocolRendering(accept, fmt, limits.max_response_bytes, limits.row_limit)
     try:
-        check_read_only(
-            query,
-            known_graphs=served.graphs,
-            max_length=limits.max_query_length,
-            max_depth=limits.max_depth,
-        )
+        with _CHECKS:
+            check_read_only(
+                query,
+                known_graphs=served.graphs,
+                max_length=limits.max_query_length,
+                max_depth=limits.max_depth,
+            )
         rendered = served.runner.render(query, rendering, dataset=dataset)
     except QueryRefused as error:
         return _error(400, str(error))
     except QueryError as error:
         return _error(400, f"query rejected: {error}")
+    except WorkersBusy as error:
+        response = _error(503, f"{error}. Try again shortly.")
+        response.headers["Retry-After"] = "1"
+        return response
     except QueryTimeout as error:
         return _error(503, f"{error}; the query was stopped. Narrow it down or add a LIMIT.")
+    except WorkerCrashed as error:  # the server's failure, not the client's
+        return _error(500, f"{error}; it has been replaced. Please report the query.")
     return as_response(rendered)
 
 
@@ -133,7 +149,8 @@ def as_response(rendered: Rendered) -> Response:
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "query results, or the service description without a query"},
     400: {"description": "malformed or refused query"},
-    503: {"description": "the query ran out of time"},
+    500: {"description": "the query crashed the process running it (a server fault)"},
+    503: {"description": "the query ran out of time, or no query worker came free in time"},
 }
 
 

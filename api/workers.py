@@ -13,6 +13,12 @@ a replacement is started in the background, so a request never waits for a load.
 
 Answers come back as finished response bodies when the caller passes a rendering
 (:mod:`api.rendering`): bytes cross the pipe instead of pickled RDF terms.
+
+Each worker cuts itself off the network before it opens the graph (:mod:`api.sandbox`), and
+reports how in its "ready" message. Fairness: one client (the rate limit's key,
+:data:`api.runner.CLIENT`) holds at most ``per_client`` workers at once, so two runaway queries
+from one client leave the other workers to everyone else; a request that finds no worker (or no
+free share) within ``queue_timeout`` is answered 503 without running.
 """
 
 from __future__ import annotations
@@ -21,7 +27,10 @@ import logging
 import multiprocessing
 import queue
 import threading
-from collections.abc import Mapping
+import time
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -31,7 +40,8 @@ from typing import Any, Literal
 from api.backends import Dataset, QueryError
 from api.rendering import Rendered, Rendering
 from api.results import QueryResult, Term
-from api.runner import QueryTimeout
+from api.runner import CLIENT, QueryTimeout, WorkerCrashed, WorkersBusy
+from api.sandbox import cut_network
 
 _CONTEXT = multiprocessing.get_context("spawn")
 log = logging.getLogger("dortmund_kg.workers")
@@ -57,14 +67,16 @@ def _open(source: StoreSource) -> Any:
     return OxigraphBackend(ox.Store.read_only(str(source.path)))
 
 
-def _serve(source: StoreSource, conn: Connection) -> None:
-    """Worker loop: open the store once, say ready, answer until the pipe closes."""
+def _serve(source: StoreSource, conn: Connection, sandbox: str) -> None:
+    """Worker loop: cut the network, open the store once, say ready, answer until the pipe
+    closes."""
     try:
+        network = cut_network(sandbox)
         backend = _open(source)
     except Exception as error:  # the parent fails the pool's start, or logs a lost successor
         conn.send(("failed", f"{type(error).__name__}: {error}"))
         return
-    conn.send((READY, None))
+    conn.send((READY, network))
     while True:
         try:
             text, bindings, dataset, row_limit, rendering = conn.recv()
@@ -84,17 +96,18 @@ class WorkerStartError(RuntimeError):
 
 
 class _Worker:
-    def __init__(self, source: StoreSource) -> None:
+    def __init__(self, source: StoreSource, sandbox: str) -> None:
         parent, child = _CONTEXT.Pipe()
         self.conn: Connection = parent
+        self.network = "unknown"
         self.process: BaseProcess = _CONTEXT.Process(
-            target=_serve, args=(source, child), daemon=True
+            target=_serve, args=(source, child, sandbox), daemon=True
         )
         self.process.start()
         child.close()
 
     def wait_ready(self, timeout: float) -> None:
-        """Block until the worker has opened its store; raise if it cannot."""
+        """Block until the worker has cut its network and opened its store; raise if not."""
         try:
             if not self.conn.poll(timeout):
                 raise WorkerStartError(f"query worker not ready after {timeout:g} s")
@@ -103,6 +116,7 @@ class _Worker:
             raise WorkerStartError("query worker died while opening the graph") from None
         if status != READY:
             raise WorkerStartError(f"query worker could not open the graph: {message}")
+        self.network = str(message)
 
     def kill(self) -> None:
         self.process.kill()
@@ -121,28 +135,44 @@ class ProcessRunner:
         timeout: float,
         row_limit: int,
         start_timeout: float = 600.0,
+        per_client: int = 1,
+        queue_timeout: float = 5.0,
+        sandbox: str = "auto",
     ) -> None:
         self.source = source
         self.timeout = timeout
         self.row_limit = row_limit
         self.start_timeout = start_timeout
+        self.workers = max(workers, 1)
+        self.per_client = max(per_client, 1)
+        self.queue_timeout = queue_timeout
+        self.sandbox = sandbox
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
+        self._shares = threading.Condition()
+        self._held: Counter[str] = Counter()  # workers each client holds now
         self._all: list[_Worker] = []
         self._closed = False
         self.replaced = 0  # workers killed or found dead and replaced (for tests, metrics)
-        started = [self._spawn() for _ in range(max(workers, 1))]
+        started = [self._spawn() for _ in range(self.workers)]
         try:
             for worker in started:  # all load in parallel; the graph is served once all are up
                 worker.wait_ready(start_timeout)
         except WorkerStartError:
             self.close()
             raise
+        self.network = started[0].network  # how the workers are cut off the network
+        if self.network == "none":
+            log.error(
+                "query workers can reach the network (no namespace, user namespace or "
+                "seccomp available); only the SERVICE pre-check stands between a query and "
+                "the host's network"
+            )
         for worker in started:
             self._idle.put(worker)
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.source)
+        worker = _Worker(self.source, self.sandbox)
         with self._lock:
             self._all.append(worker)
         return worker
@@ -172,6 +202,34 @@ class ProcessRunner:
 
         threading.Thread(target=pool_when_ready, name="query-worker-start", daemon=True).start()
 
+    def _busy(self, waited: float, why: str) -> WorkersBusy:
+        return WorkersBusy(f"{why}; waited {waited:.1f} s and did not run the query")
+
+    @contextmanager
+    def _share(self, deadline: float) -> Iterator[None]:
+        """Hold one of this client's ``per_client`` shares of the workers, waiting at most
+        until ``deadline``."""
+        client = CLIENT.get()
+        started = time.monotonic()
+        with self._shares:
+            while self._held[client] >= self.per_client:
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._shares.wait(left):
+                    raise self._busy(
+                        time.monotonic() - started,
+                        f"this client already has {self.per_client} query running "
+                        f"(the limit per client; {self.workers} query workers in all)",
+                    )
+            self._held[client] += 1
+        try:
+            yield
+        finally:
+            with self._shares:
+                self._held[client] -= 1
+                if self._held[client] <= 0:
+                    del self._held[client]
+                self._shares.notify_all()
+
     def _ask(
         self,
         text: str,
@@ -179,21 +237,28 @@ class ProcessRunner:
         dataset: Dataset | None,
         rendering: Rendering | None,
     ) -> Any:
+        started = time.monotonic()
+        deadline = started + self.queue_timeout
+        with self._share(deadline):
+            try:
+                worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.001))
+            except queue.Empty:
+                raise self._busy(
+                    time.monotonic() - started, f"all {self.workers} query workers are busy"
+                ) from None
+            return self._run_on(worker, (text, dict(bindings or {}), dataset, rendering))
+
+    def _run_on(self, worker: _Worker, request: tuple[Any, ...]) -> Any:
+        text, bindings, dataset, rendering = request
         try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            raise QueryTimeout(
-                f"all query workers busy for {self.timeout:g} s; try again later"
-            ) from None
-        try:
-            worker.conn.send((text, dict(bindings or {}), dataset, self.row_limit, rendering))
+            worker.conn.send((text, bindings, dataset, self.row_limit, rendering))
             if not worker.conn.poll(self.timeout):
                 self._replace(worker)
                 raise QueryTimeout(f"query took longer than {self.timeout:g} s")
             answer: tuple[str, Any] = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
-            raise QueryError("the query crashed its worker process") from None
+            raise WorkerCrashed("the query crashed its worker process") from None
         self._idle.put(worker)
         if answer[0] == "ok":
             return answer[1]

@@ -37,7 +37,7 @@ import httpx
 from api.backends import OxigraphBackend
 from api.server import worker_source
 from api.settings import Settings
-from bench import latency, load
+from bench import fairness, latency, load
 from bench.report import evaluate_targets, write_markdown
 from bench.serve_app import PING
 from bench.synth import generate
@@ -371,6 +371,10 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = _say) -> di
         report["sizes"][str(size)] = entry
         _write(report, args.out)  # a partial report survives an interrupted ×100
     _write(report, args.out)
+    say("soak: two runaway queries from one client, ASK {} from another (bench/fairness.py)")
+    fair = fairness.run()
+    fairness.write(fair, fairness.run(per_client=2), args.out)
+    say(f"  fairness: {'PASS' if fair['ok'] else 'FAIL'}, slowest ASK {fair['ask_ms']['max']} ms")
     return report
 
 

@@ -209,10 +209,37 @@ def new_build_dir(build_link: Path) -> Path:
     """A fresh directory beside ``build_link`` (``.builds/<n>``) for the next build."""
     root = build_link.parent / ".builds"
     root.mkdir(parents=True, exist_ok=True)
+    _remove_killed_builds(root, build_link)
     n = max((int(p.name) for p in root.iterdir() if p.name.isdigit()), default=0) + 1
     path = root / str(n)
     path.mkdir()
+    (path / OWNER).write_text(f"{os.getpid()}\n", encoding="utf-8")
     return path
+
+
+OWNER = ".building"  # the pid of the build writing this directory; removed by swap_in
+
+
+def _remove_killed_builds(root: Path, build_link: Path) -> None:
+    """Delete ``.builds/<n>`` directories whose build was killed (``kill -9``, power loss):
+    ``discard`` never ran for them. A directory is dead when its owner process is gone, or
+    when it is empty (killed between ``mkdir`` and writing the owner) and not served."""
+    served = build_link.resolve() if build_link.is_symlink() else None
+    for path in root.iterdir():
+        if not path.name.isdigit() or path.resolve() == served:
+            continue
+        owner = path / OWNER
+        if owner.exists():
+            try:
+                os.kill(int(owner.read_text(encoding="utf-8").strip()), 0)
+                continue  # a build running now
+            except ProcessLookupError:
+                pass
+            except (ValueError, PermissionError):
+                continue
+        elif any(path.iterdir()):
+            continue  # a finished build kept for rollback
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def swap_in(build_link: Path, new_dir: Path) -> None:
@@ -227,6 +254,7 @@ def swap_in(build_link: Path, new_dir: Path) -> None:
         tmp_link.unlink()
     os.symlink(os.path.relpath(new_dir, build_link.parent), tmp_link)
     os.replace(tmp_link, build_link)
+    (new_dir / OWNER).unlink(missing_ok=True)
     root = new_dir.parent
     old = sorted((p for p in root.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
     for stale in old[:-BUILDS_TO_KEEP]:

@@ -46,8 +46,10 @@ class FuzzReport:
 
 
 def is_server_error(status: int, body: str) -> bool:
-    """A 5xx that is not the intended answer to a query that ran out of time."""
-    return status >= 500 and not (status == 503 and "longer than" in body)
+    """A 5xx that is not the intended answer to a query that ran out of time or found no
+    free query worker."""
+    intended = "longer than" in body or "did not run the query" in body
+    return status >= 500 and not (status == 503 and intended)
 
 
 def fuzz_app(app: Any, *, cases: int, seed: int | None = None) -> FuzzReport:

@@ -8,7 +8,7 @@ from api.backends import Dataset, QueryError
 from api.deps import Served
 from api.named_queries import ParameterError, internal
 from api.results import GraphResult, SelectResult, plain_rows
-from api.runner import QueryTimeout
+from api.runner import QueryTimeout, WorkerCrashed
 from mappings import iri
 
 
@@ -31,6 +31,8 @@ def run_internal(served: Served, name: str, **values: str) -> SelectResult | Gra
         raise HTTPException(400, f"query rejected: {error}") from error
     except QueryTimeout as error:
         raise HTTPException(503, str(error)) from error
+    except WorkerCrashed as error:
+        raise HTTPException(500, str(error)) from error
     if isinstance(result, (SelectResult, GraphResult)):
         return result
     raise TypeError(f"{name} is an ASK query")

@@ -7,6 +7,7 @@ declared parameters in the OpenAPI document. Values are validated by :mod:`api.n
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -19,7 +20,7 @@ from api.named_queries import NamedQuery, ParameterError, given_values
 from api.negotiation import best_match
 from api.rendering import NamedRendering, Rendered
 from api.response_cache import CachedAnswer
-from api.runner import QueryTimeout
+from api.runner import QueryTimeout, WorkerCrashed
 
 router = APIRouter(tags=["Named queries"])
 
@@ -64,6 +65,14 @@ def execute(served: Served, query: NamedQuery, values: dict[str, str], wanted: s
 def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
     async def endpoint(request: Request) -> Response:
         served = get_served(request)
+        given = Counter(k for k, _ in request.query_params.multi_items())
+        for name, times in given.items():
+            if times > 1:  # last-wins would answer a question the client did not ask
+                return JSONResponse(
+                    {"error": f"parameter '{name}' given {times} times; give it once",
+                     "parameter": name},
+                    status_code=400,
+                )
         values = {k: v for k, v in request.query_params.items() if k != "format"}
         fmt = request.query_params.get("format")
         if fmt not in (None, "json", "csv"):
@@ -90,6 +99,8 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
             return JSONResponse({"error": f"query rejected: {error}"}, status_code=400)
         except QueryTimeout as error:
             return JSONResponse({"error": str(error)}, status_code=503)
+        except WorkerCrashed as error:
+            return JSONResponse({"error": str(error)}, status_code=500)
         served.cache.put(key, CachedAnswer(rendered.body, rendered.media_type, rendered.headers))
         return Response(
             rendered.body,

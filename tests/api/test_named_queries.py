@@ -192,3 +192,10 @@ def test_an_iri_parameter_with_a_forbidden_code_point_is_a_400_naming_it(
 
     with pytest.raises(ParameterError):
         Param("resource", "iri").bind("https://w3id.org/dortmund-kg/id/actor/\uf000")
+
+
+def test_a_parameter_given_twice_is_refused(client: TestClient) -> None:
+    """Issue 10: ``?q=a&q=b`` was answered for ``b`` alone, silently."""
+    response = client.get("/queries/search?q=Oepnv&q=Stadtbahn")
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "q"

@@ -61,8 +61,20 @@ def test_nonsense_limits_are_refused() -> None:
 
 def test_forwarded_for_counts_only_behind_a_trusted_proxy() -> None:
     scope = {"client": ("10.0.0.1", 5), "headers": [(b"x-forwarded-for", b"6.6.6.6, 1.2.3.4")]}
-    assert client_key(scope, trust_forwarded=False) == "10.0.0.1"
-    assert client_key(scope, trust_forwarded=True) == "1.2.3.4"  # the proxy's own entry
+    proxy = frozenset({"10.0.0.1"})
+    assert client_key(scope, trust_forwarded=False, forwarded_from=proxy) == "10.0.0.1"
+    assert client_key(scope, trust_forwarded=True, forwarded_from=proxy) == "1.2.3.4"
+
+
+def test_forwarded_for_from_a_peer_that_is_not_the_proxy_is_ignored() -> None:
+    """Issue 10: uvicorn's own proxy-header handling honoured X-Forwarded-For from any loopback
+    peer although trust was off, so a local pass-through proxy let clients pick their bucket.
+    Now only the addresses the settings name are proxies, and uvicorn's handling is off."""
+    scope = {"client": ("127.0.0.1", 5), "headers": [(b"x-forwarded-for", b"6.6.6.6")]}
+    assert client_key(scope, trust_forwarded=True, forwarded_from=frozenset()) == "127.0.0.1"
+    assert client_key(scope, trust_forwarded=False, forwarded_from=frozenset({"127.0.0.1"})) == (
+        "127.0.0.1"
+    )
 
 
 def _client(backend: OxigraphBackend, **limits: float) -> TestClient:

@@ -349,3 +349,77 @@ def test_a_graph_parameter_that_is_no_iri_is_a_400(client: TestClient) -> None:
     )
     assert response.status_code == 400
     assert "named-graph-uri" in response.text
+
+
+class _FailingRunner:
+    """A runner that fails the way the worker pool can."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def run(self, *args: object, **kwargs: object) -> Any:
+        raise self.error
+
+    def render(self, *args: object, **kwargs: object) -> Any:
+        raise self.error
+
+    def close(self) -> None:
+        pass
+
+
+def _served_with(error: Exception, fixture_backend: OxigraphBackend) -> Any:
+    from api.deps import Served
+
+    settings = Settings(build_dir=Path("."), workers=0, rate_limit=0)
+    return Served(settings, fixture_backend, _FailingRunner(error), {})
+
+
+def test_a_crashed_worker_is_a_server_error_not_the_clients(
+    fixture_backend: OxigraphBackend,
+) -> None:
+    """Issue 10: a query that crashed its worker was answered 400."""
+    from api.backends import Dataset
+    from api.runner import WorkerCrashed
+    from api.sparql_protocol import answer
+
+    served = _served_with(WorkerCrashed("the query crashed its worker process"), fixture_backend)
+    response = answer(served, "ASK {}", Dataset(), None, "")
+    assert response.status_code == 500 and b"crashed" in response.body
+
+
+def test_no_free_worker_says_the_query_was_not_run(fixture_backend: OxigraphBackend) -> None:
+    """Issue 10: the "all workers busy" 503 said "the query was stopped", which was untrue."""
+    from api.backends import Dataset
+    from api.runner import WorkersBusy
+    from api.sparql_protocol import answer
+
+    busy = WorkersBusy("all 2 query workers are busy; waited 5.0 s and did not run the query")
+    response = answer(_served_with(busy, fixture_backend), "ASK {}", Dataset(), None, "")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "1"
+    assert b"did not run the query" in response.body and b"stopped" not in response.body
+
+
+def test_a_client_leaving_mid_body_is_no_server_error(app: Any) -> None:
+    """Issue 10: a client that disconnected mid-body logged an ASGI traceback."""
+    import asyncio
+
+    sent: list[dict[str, Any]] = []
+    messages = iter([
+        {"type": "http.request", "body": b"ASK", "more_body": True},
+        {"type": "http.disconnect"},
+    ])
+
+    async def receive() -> dict[str, Any]:
+        return next(messages)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "method": "POST", "path": "/sparql", "raw_path": b"/sparql",
+        "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1",
+        "headers": [(b"content-type", b"application/sparql-query"), (b"host", b"x")],
+        "client": ("127.0.0.1", 5), "server": ("127.0.0.1", 80),
+    }
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 400

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from api.sparql_lexer import lex
 from api.sparql_text import QueryRefused, analyse, check_read_only, inject_values
 
 LIMITS = {"known_graphs": frozenset({"http://g/1"}), "max_length": 5000, "max_depth": 20}
@@ -50,3 +53,51 @@ def test_values_block_goes_into_the_outermost_where_group() -> None:
     injected = inject_values(text, {"o": '"x"'})
     assert injected.endswith('WHERE { VALUES ?o { "x" } ?s ex:p ?o }')
     assert analyse(injected).form == "CONSTRUCT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { # x\rSERVICE <http://127.0.0.1:9/> { } }",
+        "PREFIX ex: <http://e/> SELECT * WHERE { BIND(ex:a\\# AS ?v) SERVICE <a:b> { } }",
+        "PREFIX : <http://127.0.0.1:9/> SELECT * WHERE { SERVICE:x { } }",
+        "SELECT * WHERE { ?s ?p trueSERVICE <a:b> { } }",
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:service\\#x ?o }",
+        "SELECT * WHERE { \\u0053ERVICE <a:b> { } }",
+        "SELECT * WHERE {\fSERVICE <a:b> { } }",
+    ],
+)
+def test_service_where_the_engine_would_read_it_is_refused(text: str) -> None:
+    with pytest.raises(QueryRefused):
+        check_read_only(text, **LIMITS)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PREFIX dokg: <https://w3id.org/dortmund-kg/def/> ASK { ?s a dokg:PublicService }",
+        "SELECT ?service WHERE { ?service ?p 'SERVICE' } # SERVICE <a:b>",
+        "SELECT * WHERE { ?s <http://e/service> ?o }",
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:a\\#b ?o }",
+    ],
+)
+def test_service_in_names_the_engine_reads_whole_is_accepted(text: str) -> None:
+    assert check_read_only(text, **LIMITS).form in ("SELECT", "ASK")  # type: ignore[arg-type]
+
+
+def test_a_comment_ends_at_a_carriage_return() -> None:
+    tokens = lex("ASK { # comment\r?s ?p ?o }")
+    assert [t.text for t in tokens] == ["ASK", "{", "?s", "?p", "?o", "}"]
+
+
+def test_a_prefixed_name_takes_one_dotted_tail_as_the_engine_does() -> None:
+    assert [t.text for t in lex("ex:a.b.c")] == ["ex:a.b", ".", "c"]
+
+
+def test_the_longest_query_is_checked_in_well_under_a_second() -> None:
+    """Issue 10: 19,990 × é took 9.9 s; the check is linear now."""
+    for text in ("é" * 19_990, "(" * 19_990, "?a " * 6_600, "ex:a " * 4_000):
+        started = time.perf_counter()
+        with pytest.raises(QueryRefused):
+            check_read_only(text, known_graphs=frozenset(), max_length=20_000, max_depth=64)
+        assert time.perf_counter() - started < 1.0

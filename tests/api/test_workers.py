@@ -6,8 +6,11 @@ the dump loaded into its own in-memory store.
 
 from __future__ import annotations
 
+import contextvars
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -15,8 +18,9 @@ import pytest
 from api.backends import OxigraphBackend, QueryError
 from api.rendering import ProtocolRendering
 from api.results import AskResult, SelectResult
-from api.runner import QueryTimeout
+from api.runner import CLIENT, QueryTimeout, WorkerCrashed, WorkersBusy
 from api.workers import ProcessRunner, StoreSource, WorkerStartError
+from tests.hardening.loopback import listening
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 JSON = "application/sparql-results+json"
@@ -101,5 +105,92 @@ def test_a_successor_that_cannot_open_the_graph_is_logged(
         while "query worker not replaced" not in caplog.text:
             assert time.monotonic() < deadline, "a lost worker went unreported"
             time.sleep(0.05)
+    finally:
+        pool.close()
+
+
+def test_a_worker_cannot_connect_to_a_loopback_listener(runner: ProcessRunner) -> None:
+    """Defence in depth (issue 10): the query goes straight to the worker, past the pre-check,
+    and pyoxigraph's SERVICE client finds no network."""
+    assert runner.network in ("namespace", "user-namespace", "seccomp")
+    with listening() as listener:
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ }} }}"
+        with pytest.raises(QueryError, match="unreachable|not permitted"):
+            runner.run(query)
+        time.sleep(0.05)
+        assert listener.connections == 0
+
+
+@pytest.mark.parametrize("way", ["namespace", "user-namespace", "seccomp"])
+def test_each_way_of_cutting_the_network_holds(way: str) -> None:
+    from tests.api.conftest import FIXTURE
+
+    try:
+        pool = ProcessRunner(
+            StoreSource("memory", FIXTURE), workers=1, timeout=5.0, row_limit=10, sandbox=way
+        )
+    except WorkerStartError as error:  # not available on this machine (e.g. no root)
+        pytest.skip(f"{way}: {error}")
+    try:
+        assert pool.network == way
+        with listening() as listener:
+            query = f"ASK {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ }} }}"
+            with pytest.raises(QueryError):
+                pool.run(query)
+            time.sleep(0.05)
+            assert listener.connections == 0
+        assert pool.run("ASK { }") == AskResult(True)
+    finally:
+        pool.close()
+
+
+def test_a_query_that_kills_its_worker_is_a_server_fault(runner: ProcessRunner) -> None:
+    """Issue 10: a crashed worker answered 400 (the client's fault); it is the server's."""
+    with pytest.raises(WorkerCrashed):
+        runner.run("SELECT * WHERE " + "{" * 100_000 + "}" * 100_000)
+    deadline = time.monotonic() + 30
+    while True:  # the successor is started in the background
+        try:
+            assert runner.run("ASK { }") == AskResult(True)
+            break
+        except WorkersBusy:
+            assert time.monotonic() < deadline
+
+
+def _as(client: str, fn: Callable[[], object]) -> object:
+    CLIENT.set(client)
+    return fn()
+
+
+@pytest.mark.slow
+def test_two_runaway_queries_from_one_client_leave_a_worker_to_others() -> None:
+    """Issue 10: two slow queries took both workers and everyone else waited 20 s for a 503."""
+    from tests.api.conftest import FIXTURE
+
+    pool = ProcessRunner(
+        StoreSource("memory", FIXTURE), workers=2, timeout=4.0, row_limit=10,
+        per_client=1, queue_timeout=1.0,
+    )
+    try:
+        with ThreadPoolExecutor(max_workers=3) as threads:
+            slow = [
+                threads.submit(contextvars.copy_context().run, _as, "attacker",
+                               lambda: pool.run(SLOW))
+                for _ in range(2)
+            ]
+            time.sleep(0.3)
+            started = time.monotonic()
+            ask = threads.submit(
+                contextvars.copy_context().run, _as, "someone", lambda: pool.run("ASK { }")
+            )
+            assert ask.result() == AskResult(True)
+            assert time.monotonic() - started < 1.0
+            errors = []
+            for future in slow:
+                with pytest.raises(QueryTimeout) as caught:
+                    future.result()
+                errors.append(caught.value)
+        busy = [e for e in errors if isinstance(e, WorkersBusy)]
+        assert len(busy) == 1 and "did not run the query" in str(busy[0])
     finally:
         pool.close()

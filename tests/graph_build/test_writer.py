@@ -62,3 +62,29 @@ def test_an_export_failing_in_a_forked_process_fails_the_write(tmp_path: Path) -
 
     with pytest.raises(OSError, match="writing an export failed"):
         writer.run_in_parallel([broken, lambda: None])
+
+
+def test_a_killed_build_leaves_no_directory_behind(tmp_path: Path) -> None:
+    """Issue 10: a build killed with SIGKILL left an empty ``.builds/N`` (``discard`` never
+    ran). The next build removes directories whose owner process is gone, and empty ones."""
+    import subprocess
+    import sys
+
+    link = tmp_path / "build"
+    served = writer.new_build_dir(link)
+    (served / "dataset.nq").write_text("ok")
+    writer.swap_in(link, served)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    killed = tmp_path / ".builds" / "7"
+    killed.mkdir()
+    (killed / writer.OWNER).write_text(dead + "\n")
+    (killed / "partial.nq").write_text("half")
+    empty = tmp_path / ".builds" / "8"
+    empty.mkdir()
+    fresh = writer.new_build_dir(link)
+    assert not killed.exists() and not empty.exists()
+    assert served.exists() and (link / "dataset.nq").read_text() == "ok"
+    assert fresh.exists() and (fresh / writer.OWNER).exists()
+    writer.swap_in(link, fresh)
+    assert not (fresh / writer.OWNER).exists()
