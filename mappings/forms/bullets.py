@@ -33,16 +33,14 @@ its first sentence, since the real heading is lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from mappings import modality as cues
-from mappings.assess import assess
 from mappings.iri import slugify
-from mappings.records import Modality, ParsedDocument, Section, Span, Statement
+from mappings.records import Modality, ParsedDocument, Section, Span
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.statements import StatementBuilder
 
 BULLET = "●"
 _FOOTER = re.compile(r"\s*\d{1,3}\s*")
@@ -129,63 +127,12 @@ class _SectionState:
     statements: int = 0
 
 
-@dataclass
-class _Builder:
-    """Collects statements in document order and numbers them."""
-
-    source: SourceText
-    footer_lines: frozenset[int]
-    statements: list[Statement] = field(default_factory=list)
-
-    def normalise(self, start: int, end: int) -> str:
-        """``join_lines`` over the passage with page-number footers left out."""
-        first, last = self.source.line_of(start), self.source.line_of(end - 1)
-        parts: list[str] = []
-        for n in range(first, last + 1):
-            if n in self.footer_lines:
-                continue
-            a = max(start, self.source.line_start(n))
-            b = min(end, self.source.line_end(n))
-            parts.append(self.source.text[a:b])
-        return join_lines("\n".join(parts))
-
-    def add(
-        self,
-        kind: str,
-        span: Span,
-        section: _SectionState,
-        *,
-        lead_in: str | None = None,
-        default: Modality = Modality.STATEMENT,
-        force: Modality | None = None,
-    ) -> None:
-        text = self.normalise(span.char_start, span.char_end)
-        modality = force or cues.classify(text, lead_in=lead_in, default=default)
-        judged = assess(text, modality, lead_in=lead_in)
-        self.statements.append(
-            Statement(
-                ordinal=len(self.statements) + 1,
-                kind=kind,
-                section_key=section.key,
-                section_path=(section.title,),
-                verbatim=self.source.slice(span),
-                normalised=text,
-                span=span,
-                modality=modality,
-                testability=judged.testability,
-                targets=judged.targets,
-                lead_in=lead_in,
-                addressees=judged.addressees,
-            )
-        )
-        section.statements += 1
-
-
 def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Read every bullet and prose sentence of the programme, in document order."""
     lines = _classify_lines(source)
     units = _units(source, _blocks(source, lines))
-    builder = _Builder(source, frozenset(ln.number for ln in lines if ln.kind == "footer"))
+    footers = [ln.number for ln in lines if ln.kind == "footer"]
+    builder = StatementBuilder(source, furniture=footers)
     sections: list[_SectionState] = []
     lead_in: str | None = None
     for i, unit in enumerate(units):
@@ -202,7 +149,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
                 sections.append(_new_section(builder, sections, unit.start, first))
             section = sections[-1]
             for a, b in sentences:
-                builder.add("sentence", source.span(a, b), section)
+                _add(builder, "sentence", source.span(a, b), section)
         else:
             if not sections:
                 sections.append(_new_section(builder, sections, unit.start, (unit.start, unit.end)))
@@ -211,12 +158,12 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
             span = _bullet_span(source, unit)
             text = builder.normalise(span.char_start, span.char_end)
             if following is not None and following.kind == "bullet" and _is_lead_in(text):
-                builder.add("bullet", span, section, lead_in=lead_in, force=Modality.STATEMENT)
+                _add(builder, "bullet", span, section, lead_in=lead_in, modality=Modality.STATEMENT)
                 lead_in = text
             else:
                 committing = lead_in is not None and _COMMITTING_LEAD_IN.search(lead_in)
                 default = Modality.COMMITMENT if committing else Modality.STATEMENT
-                builder.add("bullet", span, section, lead_in=lead_in, default=default)
+                _add(builder, "bullet", span, section, lead_in=lead_in, default=default)
         sections[-1].end = unit.end
     return ParsedDocument(
         doc_id=info.id,
@@ -233,6 +180,30 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
         ],
         statements=builder.statements,
     )
+
+
+def _add(
+    builder: StatementBuilder,
+    kind: str,
+    span: Span,
+    section: _SectionState,
+    *,
+    lead_in: str | None = None,
+    default: Modality = Modality.STATEMENT,
+    modality: Modality | None = None,
+) -> None:
+    """A statement of the section, which counts it (a page-opening paragraph may open the next)."""
+    path = (section.title,)
+    builder.add(
+        span,
+        kind=kind,
+        section_key=section.key,
+        path=path,
+        lead_in=lead_in,
+        default=default,
+        modality=modality,
+    )
+    section.statements += 1
 
 
 def _classify_lines(source: SourceText) -> list[_Line]:
@@ -337,7 +308,7 @@ def _opens_section(unit: _Unit, current: _SectionState, *, has_prose: bool) -> b
 
 
 def _new_section(
-    builder: _Builder, sections: list[_SectionState], start: int, first: tuple[int, int]
+    builder: StatementBuilder, sections: list[_SectionState], start: int, first: tuple[int, int]
 ) -> _SectionState:
     title = _title(builder.normalise(*first))
     key = slugify(title) or f"abschnitt-{len(sections) + 1}"
