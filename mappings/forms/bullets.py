@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 
 from mappings.iri import slugify
+from mappings.layout import ends_sentence, is_lead_in
 from mappings.records import Modality, ParsedDocument, Section, Span
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
@@ -44,30 +45,6 @@ from mappings.statements import StatementBuilder
 
 BULLET = "●"
 _FOOTER = re.compile(r"\s*\d{1,3}\s*")
-_CLOSERS = "\"'“”„»«)’"
-# Abbreviations that can end a line without ending the sentence ("z.B." / "Parks …").
-_ABBREVIATIONS = (
-    "z.B.",
-    "z. B.",
-    "bzw.",
-    "bspw.",
-    "usw.",
-    "sog.",
-    "u.a.",
-    "u. a.",
-    "ca.",
-    "d.h.",
-    "vgl.",
-    "ggf.",
-    "inkl.",
-    "etc.",
-    "e.V.",
-    "Nr.",
-    "Dr.",
-    "ehem.",
-)
-# A bullet that ends like a lead-in ("…, werden wir", "…:") introduces the bullets after it.
-_LEAD_IN_END = re.compile(r"(\b(wir|uns)|:)\s*,?$")
 # A lead-in commits its bullets when the party speaks ("Dafür werden wir", "Wir setzen uns …").
 _COMMITTING_LEAD_IN = re.compile(r"\b(wir|uns)\b", re.I)
 _TITLE_WORDS = 10
@@ -141,7 +118,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
             sentences = split_sentences(source.text, unit.start, unit.end)
             introduces_list = following is not None and following.kind == "bullet"
             lead_span: tuple[int, int] | None = None
-            if introduces_list and not _ends_sentence(source.text[unit.start : unit.end]):
+            if introduces_list and not ends_sentence(source.text[unit.start : unit.end]):
                 lead_span = sentences.pop()
             lead_in = builder.normalise(*lead_span) if lead_span else None
             if not sections or _opens_section(unit, sections[-1], has_prose=bool(sentences)):
@@ -157,7 +134,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
             section.has_bullets = True
             span = _bullet_span(source, unit)
             text = builder.normalise(span.char_start, span.char_end)
-            if following is not None and following.kind == "bullet" and _is_lead_in(text):
+            if following is not None and following.kind == "bullet" and is_lead_in(text):
                 _add(builder, "bullet", span, section, lead_in=lead_in, modality=Modality.STATEMENT)
                 lead_in = text
             else:
@@ -250,7 +227,7 @@ def _blocks(source: SourceText, lines: list[_Line]) -> list[_Block]:
             previous = current.lines[-1]
             new_paragraph = (
                 line.page_start
-                and _ends_sentence(source.text[previous.start : previous.end])
+                and ends_sentence(source.text[previous.start : previous.end])
                 and source.text[line.start].isupper()
             )
             if not new_paragraph:
@@ -273,31 +250,12 @@ def _units(source: SourceText, blocks: list[_Block]) -> list[_Unit]:
         if units and block.kind == "text":
             last = units[-1].blocks[-1].lines[-1]
             first = block.lines[0]
-            unfinished = not _ends_sentence(source.text[last.start : last.end])
+            unfinished = not ends_sentence(source.text[last.start : last.end])
             if unfinished or source.text[first.start].islower():
                 units[-1].blocks.append(block)
                 continue
         units.append(_Unit(block.kind, [block]))
     return units
-
-
-def _ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends a sentence: a final ".", "!" or "?" that is not an abbreviation.
-
-    >>> _ends_sentence("… in der Stadt. "), _ends_sentence("Dafür werden wir")
-    (True, False)
-    >>> _ends_sentence("auf weitere belebte Orte wie z.B.")
-    False
-    """
-    t = text.rstrip().rstrip(_CLOSERS)
-    if not t or t[-1] not in ".!?":
-        return False
-    return not t.endswith(_ABBREVIATIONS)
-
-
-def _is_lead_in(text: str) -> bool:
-    """A bullet that does not end its sentence and ends like "… werden wir" or with ":"."""
-    return not _ends_sentence(text) and _LEAD_IN_END.search(text) is not None
 
 
 def _opens_section(unit: _Unit, current: _SectionState, *, has_prose: bool) -> bool:

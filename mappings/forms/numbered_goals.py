@@ -41,6 +41,7 @@ from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
 from mappings.statements import Normaliser, StatementBuilder
+from mappings.text import strip_markdown
 
 GOALS_LEAD_IN = "Unsere Ziele sind:"
 
@@ -49,17 +50,7 @@ _GOAL = re.compile(r"^(\d+)\.\s+(\S.*?)\s*$")
 _SUB_ITEM = re.compile(r"^\s+-\s+(\S.*?)\s*$")
 _NAME = re.compile(r"^\*\*(\S.*?)\*\*\s*$")
 _PLACE_DATE = re.compile(r"^\w+, den \d{1,2}\. \w+ \d{4}\s*$")
-_SUB = re.compile(r"<sub>(.*?)</sub>")
 _SENTENCE_END = ".!?:"
-
-
-def strip_markdown(text: str) -> str:
-    """Markdown removed: ``**`` and ``<sub>2</sub>`` → ``2``.
-
-    >>> strip_markdown("**CO<sub>2</sub>-Emissionen**")
-    'CO2-Emissionen'
-    """
-    return _SUB.sub(r"\1", text.replace("**", ""))
 
 
 NORMALISER = Normaliser(strip=strip_markdown)

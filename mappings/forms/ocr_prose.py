@@ -15,12 +15,12 @@ without page headers, joined (:func:`mappings.text.join_lines`) and repaired
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from mappings import modality as cues
 from mappings.iri import slugify
-from mappings.ocr import quote_pairs, repair
+from mappings.layout import neutralise_quote_openers, running_headers
+from mappings.ocr import repair
 from mappings.records import Modality, ParsedDocument, Section
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
@@ -47,7 +47,6 @@ DIGIT_CONFUSIONS: dict[str, frozenset[str]] = {
     "8": frozenset("B3"),
     "9": frozenset("g"),
 }
-MIN_HEADER_REPEATS = 2
 NORMALISER = Normaliser(repair=repair)
 
 
@@ -56,28 +55,6 @@ class _Chapter:
     section: Section
     body_start: int  # offset just past the heading
     body_end: int
-
-
-def running_headers(source: SourceText) -> list[int]:
-    """Line numbers of running page headers: a stand-alone line that repeats verbatim.
-
-    A page header is set apart by blank lines and recurs on every page; a chapter heading or
-    a sentence does not repeat word for word.
-    """
-    lines = source.lines()
-    counts = Counter(line.strip() for line in lines if line.strip())
-
-    def blank(n: int) -> bool:
-        return not 1 <= n <= len(lines) or not lines[n - 1].strip()
-
-    return [
-        n
-        for n, line in enumerate(lines, start=1)
-        if len(line.strip()) >= 8
-        and counts[line.strip()] >= MIN_HEADER_REPEATS
-        and blank(n - 1)
-        and blank(n + 1)
-    ]
 
 
 def chapter_number(printed: str, expected: int) -> str:
@@ -143,11 +120,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
         raise ValueError(f"{source.name}: no numbered chapter heading found")
     builder = StatementBuilder(source, NORMALISER, furniture=headers)
     clean_text = builder.clean_text
-    split_chars = list(clean_text)
-    for opener, _closer in quote_pairs(clean_text):
-        for k in range(*opener):
-            split_chars[k] = "„" if not split_chars[k].isspace() else split_chars[k]
-    split_text = "".join(split_chars)
+    split_text = neutralise_quote_openers(clean_text)
 
     doc = ParsedDocument(doc_id=info.id, sections=[c.section for c in chapters])
     for chapter in chapters:
