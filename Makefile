@@ -42,7 +42,7 @@ test: $(STAMP) ## run the test suite (installs chromium for the browser tests if
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## ruff and mypy
-	$(VENV)/bin/ruff check mappings graph_build api bench tests
+	$(VENV)/bin/ruff check dortmund_kg mappings graph_build api bench tests
 	$(VENV)/bin/mypy
 
 BENCH_SIZES ?= 1,10

@@ -15,7 +15,9 @@ from mappings.source import SourceText
 
 MIN_HEADER_REPEATS = 2
 _MIN_HEADER_CHARS = 8
-_PAGE_NUMBER = re.compile(r"\s*(?:(?:Seite|S\.)\s*)?[-–]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–]?\s*")
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:(?:Seite|S\.)\s*)?[-–]?\s*\d{1,3}\s*(?:(?:/|von)\s*\d{1,3})?\s*[-–]?\s*"
+)
 _CLOSERS = "\"'“”„»«)’"
 # Abbreviations that can end a line without ending the sentence ("z.B." / "Parks …").
 _ABBREVIATIONS = (
@@ -69,9 +71,9 @@ def running_headers(source: SourceText) -> list[int]:
 
 
 def is_page_number(line: str) -> bool:
-    """A footer line that holds only a page number ("12", "- 12 -", "Seite 3", "3 / 40").
+    """A footer line that holds only a page number ("12", "- 12 -", "Seite 3 von 9", "3 / 40").
 
-    >>> [is_page_number(t) for t in ("  12 ", "- 7 -", "Seite 3", "3 / 40", "2025")]
+    >>> [is_page_number(t) for t in ("  12 ", "- 7 -", "Seite 3 von 9", "3 / 40", "2025")]
     [True, True, True, True, False]
     """
     return bool(line.strip()) and _PAGE_NUMBER.fullmatch(line) is not None
