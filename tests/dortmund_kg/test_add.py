@@ -16,8 +16,8 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from dortmund_kg.cli import main
 from graph_build import checksums
-from graph_build.cli import main
 from graph_build.errors import BuildError
 from mappings.forms import parser_for
 from mappings.registry import REGISTRY_FILE, load_registry
@@ -228,7 +228,7 @@ def test_a_bad_document_is_refused_with_exit_2_and_nothing_written(
 
 def test_the_command_is_on_the_console_script() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "graph_build.cli", "add", "--help"],
+        [sys.executable, "-m", "dortmund_kg", "add", "--help"],
         capture_output=True,
         text=True,
         check=True,
