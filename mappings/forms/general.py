@@ -80,6 +80,17 @@ class _Unit:
     title: str = ""
 
 
+@dataclass(frozen=True)
+class _ItemContext:
+    """How a list item is read: under which lead-in or parent, committing or not."""
+
+    lead_in: str | None
+    default: Modality
+    modality: Modality | None
+    parent: int | None
+    number: str | None
+
+
 @dataclass
 class _Reader:
     source: SourceText
@@ -121,16 +132,24 @@ class _Reader:
         self.open_sections.append(section)
         self.items, self.lead_in = [], None
 
-    def add(self, start: int, end: int, kind: str, **kwargs: object) -> Statement:
+    def add(self, start: int, end: int, item: _ItemContext | None = None) -> Statement:
+        """A sentence, or a list item read in its ``item`` context, in the open section."""
         section = self.section(start)
         path = tuple(s.title for s in self.open_sections)
         span = self.source.trimmed_span(start, end)
+        if item is None:
+            return self.builder.add(span, kind="sentence", section_key=section.key, path=path)
         return self.builder.add(
             span,
-            kind=kind,
+            kind="item",
             section_key=section.key,
             path=path,
-            **kwargs,  # type: ignore[arg-type]
+            lead_in=item.lead_in,
+            default=item.default,
+            modality=item.modality,
+            parent=item.parent,
+            number=item.number,
+            list_item=True,
         )
 
 
@@ -201,7 +220,7 @@ def _paragraph(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
             sentences.pop()
             reader.lead_in = reader.builder.normalise(a, b)
     for a, b in sentences:
-        reader.add(a, b, "sentence")
+        reader.add(a, b)
 
 
 def _item(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
@@ -212,17 +231,14 @@ def _item(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
     text = reader.builder.normalise(unit.start, unit.end)
     leads = following is not None and following.kind == "item" and is_lead_in(text)
     speaks = lead_in is not None and _SPEAKS.search(lead_in) is not None
-    stmt = reader.add(
-        unit.start,
-        unit.end,
-        "item",
+    context = _ItemContext(
         lead_in=lead_in,
         default=Modality.COMMITMENT if speaks else Modality.STATEMENT,
         modality=Modality.STATEMENT if leads else None,
         parent=parent.ordinal if parent is not None else None,
         number=unit.number,
-        list_item=True,
     )
+    stmt = reader.add(unit.start, unit.end, context)
     if leads and following is not None and following.indent < unit.indent + _NESTING_INDENT:
         reader.lead_in = text  # a lead-in item at the same depth leads its siblings
     else:
