@@ -37,7 +37,13 @@ validate: $(STAMP) ## SHACL-validate the built graph
 serve: build/summary.json ## set up, build if needed, serve on http://localhost:8000
 	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) ## run the test suite (installs chromium for the browser tests if it can)
+# The fast lane leaves out what needs a browser, remote SPARQL servers, minutes of load or
+# thousands of generated inputs; `make test` runs everything (and is what CI runs).
+CHECK_MARKERS := not browser and not remote and not soak and not fuzz
+check: $(STAMP) ## the fast lane: unit, doctest and integration tests without browser/remote/soak/fuzz
+	$(PY) -m pytest -q -m "$(CHECK_MARKERS)"
+
+test: $(STAMP) ## run the whole test suite (installs chromium for the browser tests if it can)
 	-@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest -q
 
@@ -52,4 +58,4 @@ bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10
 clean: ## remove build outputs
 	rm -rf build build.swap .builds
 
-.PHONY: help setup browser build validate serve test lint bench clean
+.PHONY: help setup browser build validate serve check test lint bench clean

@@ -116,6 +116,7 @@ def parse_or_refuse(form: str, text: str) -> ParsedDocument | None:
     return doc
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("form", FORMS)
 @FUZZ
 @given(data=st.data())
@@ -123,6 +124,7 @@ def test_mangled_documents_are_read_or_refused(form: str, data: st.DataObject) -
     parse_or_refuse(form, data.draw(mangled(form)))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("form", FORMS)
 @settings(FUZZ, max_examples=max(5, FUZZ.max_examples // 10))  # a whole document parses slowly
 @given(data=st.data())
@@ -133,6 +135,7 @@ def test_whole_documents_with_a_few_changes_are_read_or_refused(
     parse_or_refuse(form, data.draw(mangled(form, whole=True)))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("form", FORMS)
 @FUZZ
 @given(text=st.text(ALPHABET, max_size=400))
