@@ -43,12 +43,18 @@ validate: $(STAMP) ## SHACL-validate the built graph
 serve: build/summary.json $(ASSETS_STAMP) ## set up, build if needed, serve on http://localhost:8000
 	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) $(ASSETS_STAMP) ## run the test suite (installs chromium for the browser tests if it can)
+# The fast lane leaves out what needs a browser, remote SPARQL servers, minutes of load or
+# thousands of generated inputs; `make test` runs everything (and is what CI runs).
+CHECK_MARKERS := not browser and not remote and not soak and not fuzz
+check: $(STAMP) ## the fast lane: unit, doctest and integration tests without browser/remote/soak/fuzz
+	$(PY) -m pytest -q -m "$(CHECK_MARKERS)"
+
+test: $(STAMP) $(ASSETS_STAMP) ## run the whole test suite (installs chromium for the browser tests if it can)
 	-@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## ruff and mypy
-	$(VENV)/bin/ruff check mappings graph_build api bench tests
+	$(VENV)/bin/ruff check dortmund_kg mappings graph_build api bench tests
 	$(VENV)/bin/mypy
 
 BENCH_SIZES ?= 1,10
@@ -64,4 +70,4 @@ screenshots: build/summary.json $(ASSETS_STAMP) $(BROWSER_STAMP) ## PNGs of ever
 clean: ## remove build outputs
 	rm -rf build build.swap .builds
 
-.PHONY: help setup browser assets screenshots build validate serve test lint bench eval clean
+.PHONY: help setup browser assets screenshots build validate serve check test lint bench eval clean

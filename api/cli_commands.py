@@ -1,6 +1,6 @@
 """The ``query`` and ``serve`` subcommands of ``dortmund-kg``.
 
-The pipeline's CLI (graph_build/cli.py) owns the parser; it calls :func:`add_subcommands` so
+The command line (dortmund_kg/cli.py) owns the parser; it calls :func:`add_subcommands` so
 that serving and querying live beside the API code they drive. Exit codes follow pySHACL's: 0
 ok, 2 error (a bad parameter, a missing build).
 """

@@ -26,8 +26,14 @@ def main(argv: list[str]) -> None:
     load_seconds = time.perf_counter() - started
     calls = {case.label: rdflib_call(dataset, case) for case in cases()}
     latency = measure(
-        "rdflib", calls, runs=runs, samples=samples, budget=budget,
-        say=lambda msg: print(msg, flush=True), min_samples=1, timeout=timeout,
+        "rdflib",
+        calls,
+        runs=runs,
+        samples=samples,
+        budget=budget,
+        say=lambda msg: print(msg, flush=True),
+        min_samples=1,
+        timeout=timeout,
     )
     report = {
         "timeout_s": timeout,

@@ -32,7 +32,10 @@ async def _drive(base: str, target: Target, concurrency: int, seconds: float) ->
 
         async def one() -> bool:
             response = await client.request(
-                target.method, target.path, params=target.params, data=target.data,
+                target.method,
+                target.path,
+                params=target.params,
+                data=target.data,
                 headers=target.headers,
             )
             return response.status_code == 200

@@ -69,16 +69,25 @@ def evaluate_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
     note = "" if largest == "100" else f"×100 not measured; figure at ×{largest}"
     if one and largest != "1":
         growth = ratio(big["build"]["seconds_per_document"], one["build"]["seconds_per_document"])
-        out.append(_target(
-            "build time per document ×100 / ×1", "≤ 1.2",
-            f"{growth} (×{largest})", (growth is not None and growth <= 1.2) if not note else None,
-            note,
-        ))
+        out.append(
+            _target(
+                "build time per document ×100 / ×1",
+                "≤ 1.2",
+                f"{growth} (×{largest})",
+                (growth is not None and growth <= 1.2) if not note else None,
+                note,
+            )
+        )
     peak = max(big["build"]["peak_rss_mib"], big["build"]["peak_rss_workers_mib"])
-    out.append(_target(
-        "build peak memory at ×100", "≤ 4 GiB", f"{peak / GiB:.2f} GiB (×{largest})",
-        peak <= 4 * GiB if not note else None, note,
-    ))
+    out.append(
+        _target(
+            "build peak memory at ×100",
+            "≤ 4 GiB",
+            f"{peak / GiB:.2f} GiB (×{largest})",
+            peak <= 4 * GiB if not note else None,
+            note,
+        )
+    )
     for size, limit in (("1", 5.0), (largest, 50.0)):
         if size not in sizes or (size == largest and largest == "1" and limit == 50.0):
             continue
@@ -94,43 +103,55 @@ def evaluate_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
             meeting = sum(v <= limit for v in values)
             label = "real corpus" if size == "1" else f"×{size}"
             size_note = "" if size in ("1", "100") else "×100 not measured"
-            out.append(_target(
-                f"named queries p50 through the API ({key}), {label}", f"≤ {limit:g} ms",
-                f"{meeting}/{len(values)} meet; worst {worst:.1f} ms",
-                (meeting == len(values)) if not size_note else None, size_note,
-            ))
+            out.append(
+                _target(
+                    f"named queries p50 through the API ({key}), {label}",
+                    f"≤ {limit:g} ms",
+                    f"{meeting}/{len(values)} meet; worst {worst:.1f} ms",
+                    (meeting == len(values)) if not size_note else None,
+                    size_note,
+                )
+            )
     for size in sorted(sizes, key=int):
         q = sizes[size]["queries"]
         rdf = q.get("rdflib", {}).get("latency")
         if not rdf:
             continue
         ratios = [
-            r for n in _named(q)
-            if (r := ratio(_p50(rdf, n), _p50(q["store"], n))) is not None
+            r for n in _named(q) if (r := ratio(_p50(rdf, n), _p50(q["store"], n))) is not None
         ]
         slow = [n for n in _named(q) if _timed_out(rdf, n)]
         if ratios:
-            out.append(_target(
-                f"embedded store vs rdflib, named queries p50 (×{size})", "≥ 20× faster",
-                f"min {min(ratios)}×, median {statistics.median(ratios)}×; "
-                f"{sum(r >= 20 for r in ratios)}/{len(ratios)} meet",
-                min(ratios) >= 20,
-                f"rdflib gave no answer within the timeout for {', '.join(slow)} "
-                "(ratio is a lower bound)" if slow else "",
-            ))
+            out.append(
+                _target(
+                    f"embedded store vs rdflib, named queries p50 (×{size})",
+                    "≥ 20× faster",
+                    f"min {min(ratios)}×, median {statistics.median(ratios)}×; "
+                    f"{sum(r >= 20 for r in ratios)}/{len(ratios)} meet",
+                    min(ratios) >= 20,
+                    f"rdflib gave no answer within the timeout for {', '.join(slow)} "
+                    "(ratio is a lower bound)"
+                    if slow
+                    else "",
+                )
+            )
     for size in sorted(sizes, key=int):
         q = sizes[size]["queries"]
         api = _api(q, "api_nocache")
         diffs = [
-            a - s for n in _named(q)
+            a - s
+            for n in _named(q)
             if (a := _p50(api, n)) is not None and (s := _p50(q["store"], n)) is not None
         ]
         if diffs:
-            out.append(_target(
-                f"API (cache off) overhead over the direct store call, p50 (×{size})", "≤ 2 ms",
-                f"max {max(diffs):.2f} ms, median {statistics.median(diffs):.2f} ms",
-                max(diffs) <= 2,
-            ))
+            out.append(
+                _target(
+                    f"API (cache off) overhead over the direct store call, p50 (×{size})",
+                    "≤ 2 ms",
+                    f"max {max(diffs):.2f} ms, median {statistics.median(diffs):.2f} ms",
+                    max(diffs) <= 2,
+                )
+            )
     for size in sorted(sizes, key=int):
         q = sizes[size]["queries"]
         for key in _api_keys(q):
@@ -142,14 +163,18 @@ def evaluate_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
                 if not label.startswith("named"):
                     continue
                 share = ratio(v["rps"], ceiling)
-                out.append(_target(
-                    f"throughput {label.removeprefix('named query ')} / trivial ceiling "
-                    f"({key}, ×{size})", "≥ 0.5",
-                    f"{share} ({v['rps']} / {ceiling} req/s)",
-                    share is not None and share >= 0.5,
-                    "cache hits" if q[key].get("cache_entries") else "no cache: every "
-                    "request runs the query",
-                ))
+                out.append(
+                    _target(
+                        f"throughput {label.removeprefix('named query ')} / trivial ceiling "
+                        f"({key}, ×{size})",
+                        "≥ 0.5",
+                        f"{share} ({v['rps']} / {ceiling} req/s)",
+                        share is not None and share >= 0.5,
+                        "cache hits"
+                        if q[key].get("cache_entries")
+                        else "no cache: every request runs the query",
+                    )
+                )
     return out
 
 
@@ -168,9 +193,11 @@ def _latency_rows(q: dict[str, Any]) -> list[str]:
     engines += [(k, q[k]["latency"]) for k in _api_keys(q)]
     rdf = q.get("rdflib", {}).get("latency")
     engines.append(("rdflib", rdf))
-    head = "| query | kind | " + " | ".join(
-        f"{name} p50 / p95 / p99 ms" for name, _ in engines
-    ) + " | rows | rdflib ÷ store (p50) | api_nocache − store (p50, ms) |"
+    head = (
+        "| query | kind | "
+        + " | ".join(f"{name} p50 / p95 / p99 ms" for name, _ in engines)
+        + " | rows | rdflib ÷ store (p50) | api_nocache − store (p50, ms) |"
+    )
     rows = [head, "|" + "---|" * (len(engines) + 5)]
     for label, case in q["cases"].items():
         cells = []
@@ -187,14 +214,17 @@ def _latency_rows(q: dict[str, Any]) -> list[str]:
         store = _p50(q.get("store"), label)
         api = _p50(_api(q, "api_nocache"), label)
         overhead = None if api is None or store is None else round(api - store, 2)
-        counts = {
-            (data or {}).get(label, {}).get("rows") for _, data in engines
-        } - {None}
-        shown = "–" if not counts else (
-            str(counts.pop()) if len(counts) == 1 else "differ: " + "/".join(map(str, counts))
+        counts = {(data or {}).get(label, {}).get("rows") for _, data in engines} - {None}
+        shown = (
+            "–"
+            if not counts
+            else (
+                str(counts.pop()) if len(counts) == 1 else "differ: " + "/".join(map(str, counts))
+            )
         )
         rows.append(
-            f"| {label} | {case['kind']} | " + " | ".join(cells)
+            f"| {label} | {case['kind']} | "
+            + " | ".join(cells)
             + f" | {shown} | {'> ' if _timed_out(rdf, label) else ''}"
             f"{_fmt(ratio(_p50(rdf, label), store))} | {_fmt(overhead)} |"
         )
@@ -257,8 +287,9 @@ def write_markdown(report: dict[str, Any], path: Path) -> None:
             f"| ×{size} | {b['documents']} | {entry['corpus_bytes'] / 1e6:.2f} | {b['triples']:,} "
             f"| {b['pledges']:,} | {b['runs']} | {b['wall_seconds']} | {b['seconds_per_document']} "
             f"| {_fmt(ratio(b['seconds_per_document'], base))} | "
-            + " | ".join(_fmt(st.get(s)) for s in ("parse", "map", "link", "reason",
-                                                   "validate", "write"))
+            + " | ".join(
+                _fmt(st.get(s)) for s in ("parse", "map", "link", "reason", "validate", "write")
+            )
             + f" | {b['peak_rss_mib']:.0f} / {b['peak_rss_workers_mib']:.0f} | {_when(entry)} |"
         )
     for size, entry in sorted(sizes.items(), key=lambda kv: int(kv[0])):

@@ -75,8 +75,15 @@ def bench_build(corpus: Path, registry: Path, link: Path, runs: int) -> dict[str
     reports: list[dict[str, Any]] = []
     for n in range(runs):
         out = link.parent / f"build-report-{n}.json"
-        cmd = [sys.executable, "-m", "bench.build_worker", str(corpus), str(registry),
-               str(link), str(out)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "bench.build_worker",
+            str(corpus),
+            str(registry),
+            str(link),
+            str(out),
+        ]
         subprocess.run(cmd, check=True, cwd=ROOT)
         reports.append(json.loads(out.read_text(encoding="utf-8")))
         _say(f"  build run {n + 1}/{runs}: {reports[-1]['wall_seconds']:.1f} s wall")
@@ -123,7 +130,8 @@ class Server:
         )
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bench.serve_app", str(build_dir), str(self.port)],
-            cwd=ROOT, env=env,
+            cwd=ROOT,
+            env=env,
         )
         deadline = time.monotonic() + 1200  # ×100 in memory: each worker loads 3 GB
         while True:
@@ -158,10 +166,19 @@ class ApiConfig:
 API_CONFIGS = {
     c.key: c
     for c in (
-        ApiConfig("api", 2, 1024, "as served: 2 query worker processes, answer cache on "
-                  "(named queries repeat, so they are cache hits after the first call)"),
-        ApiConfig("api_nocache", 2, 0, "2 query worker processes, answer cache off: every "
-                  "request runs the query"),
+        ApiConfig(
+            "api",
+            2,
+            1024,
+            "as served: 2 query worker processes, answer cache on "
+            "(named queries repeat, so they are cache hits after the first call)",
+        ),
+        ApiConfig(
+            "api_nocache",
+            2,
+            0,
+            "2 query worker processes, answer cache off: every request runs the query",
+        ),
         ApiConfig("api_inline_nocache", 0, 0, "queries in the server process, cache off"),
     )
 }
@@ -173,8 +190,13 @@ def query_runs(size: int, args: argparse.Namespace) -> int:
 
 
 def bench_api(
-    build_dir: Path, config: ApiConfig, cases: list[latency.Case], args: argparse.Namespace,
-    *, size: int, with_load: bool,
+    build_dir: Path,
+    config: ApiConfig,
+    cases: list[latency.Case],
+    args: argparse.Namespace,
+    *,
+    size: int,
+    with_load: bool,
 ) -> dict[str, Any]:
     server = Server(build_dir, config)
     try:
@@ -185,8 +207,12 @@ def bench_api(
                 "workers": config.workers,
                 "cache_entries": config.cache_entries,
                 "latency": latency.measure(
-                    config.key, calls, runs=query_runs(size, args), samples=args.samples,
-                    budget=args.budget, say=_say,
+                    config.key,
+                    calls,
+                    runs=query_runs(size, args),
+                    samples=args.samples,
+                    budget=args.budget,
+                    say=_say,
                 ),
             }
         if with_load:
@@ -197,7 +223,9 @@ def bench_api(
             ]
             targets += [
                 load.Target(
-                    f"/sparql ({LOAD_SPARQL.stem})", "POST", "/sparql",
+                    f"/sparql ({LOAD_SPARQL.stem})",
+                    "POST",
+                    "/sparql",
                     data={"query": LOAD_SPARQL.read_text(encoding="utf-8")},
                     headers={"Accept": "application/sparql-results+json"},
                 ),
@@ -205,8 +233,11 @@ def bench_api(
             result["throughput"] = {}
             for target in targets:
                 measured = load.throughput(
-                    server.base, target, concurrency=args.concurrency,
-                    seconds=args.load_seconds, runs=args.load_runs,
+                    server.base,
+                    target,
+                    concurrency=args.concurrency,
+                    seconds=args.load_seconds,
+                    runs=args.load_runs,
                 )
                 result["throughput"][target.label] = measured
                 _say(f"  load   {target.label:40} {measured}")
@@ -216,9 +247,17 @@ def bench_api(
 
 
 def bench_rdflib(dump: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "bench.engine_worker", str(dump), str(out),
-           str(args.rdflib_runs), str(args.rdflib_samples), str(args.rdflib_budget),
-           str(args.rdflib_timeout)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.engine_worker",
+        str(dump),
+        str(out),
+        str(args.rdflib_runs),
+        str(args.rdflib_samples),
+        str(args.rdflib_budget),
+        str(args.rdflib_timeout),
+    ]
     subprocess.run(cmd, check=True, cwd=ROOT)
     data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return data
@@ -244,15 +283,17 @@ def bench_queries(size: int, link: Path, args: argparse.Namespace) -> dict[str, 
     for key, backend in engines.items():
         calls = {case.label: latency.store_call(backend, case) for case in cases}
         result[key] = latency.measure(
-            key, calls, runs=query_runs(size, args), samples=args.samples, budget=args.budget,
+            key,
+            calls,
+            runs=query_runs(size, args),
+            samples=args.samples,
+            budget=args.budget,
             say=_say,
         )
     del engines, disk
     for key in args.api:
         with_load = size in args.load_sizes
-        result[key] = bench_api(
-            link, API_CONFIGS[key], cases, args, size=size, with_load=with_load
-        )
+        result[key] = bench_api(link, API_CONFIGS[key], cases, args, size=size, with_load=with_load)
     if size in args.rdflib_sizes:
         result["rdflib"] = bench_rdflib(dump, link.parent / "rdflib.json", args)
     result["cases"] = {
@@ -280,7 +321,10 @@ def measured_when() -> dict[str, str]:
     """When and at which commit a size was measured (a merged report mixes runs)."""
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
@@ -298,39 +342,66 @@ def _sizes(text: str) -> list[int]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="dortmund-kg benchmarks")
-    p.add_argument("--sizes", type=_sizes, default=[1, 10],
-                   help="corpus sizes (×N of the real corpus), e.g. 1,10,100")
+    p.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[1, 10],
+        help="corpus sizes (×N of the real corpus), e.g. 1,10,100",
+    )
     p.add_argument("--build-runs", type=int, default=3, help="builds per size (×1)")
     p.add_argument("--build-runs-large", type=int, default=1, help="builds per size above ×1")
     p.add_argument("--query-runs", type=int, default=3)
-    p.add_argument("--query-runs-large", type=int, default=1,
-                   help="runs per query above ×10 (a ×100 query can take seconds)")
+    p.add_argument(
+        "--query-runs-large",
+        type=int,
+        default=1,
+        help="runs per query above ×10 (a ×100 query can take seconds)",
+    )
     p.add_argument("--samples", type=int, default=40, help="timings per run (at most)")
     p.add_argument("--budget", type=float, default=2.0, help="seconds per run and query")
-    p.add_argument("--api", type=lambda t: [k for k in t.split(",") if k],
-                   default=list(API_CONFIGS),
-                   help="server configurations: " + ", ".join(API_CONFIGS))
+    p.add_argument(
+        "--api",
+        type=lambda t: [k for k in t.split(",") if k],
+        default=list(API_CONFIGS),
+        help="server configurations: " + ", ".join(API_CONFIGS),
+    )
     p.add_argument("--rdflib-sizes", type=_sizes, default=[1, 10])
     p.add_argument("--rdflib-runs", type=int, default=3)
     p.add_argument("--rdflib-samples", type=int, default=10)
     p.add_argument("--rdflib-budget", type=float, default=6.0)
-    p.add_argument("--rdflib-timeout", type=float, default=60.0,
-                   help="seconds after which an rdflib query is given up (a lower bound)")
+    p.add_argument(
+        "--rdflib-timeout",
+        type=float,
+        default=60.0,
+        help="seconds after which an rdflib query is given up (a lower bound)",
+    )
     p.add_argument("--load-sizes", type=_sizes, default=[1])
-    p.add_argument("--disk-compare-sizes", type=_sizes, default=[1, 10],
-                   help="sizes at which the on-disk store is timed too when workers use memory")
+    p.add_argument(
+        "--disk-compare-sizes",
+        type=_sizes,
+        default=[1, 10],
+        help="sizes at which the on-disk store is timed too when workers use memory",
+    )
     p.add_argument("--concurrency", type=int, default=8)
     p.add_argument("--load-seconds", type=float, default=5.0)
     p.add_argument("--load-runs", type=int, default=3)
-    p.add_argument("--work", type=Path,
-                   default=Path(tempfile.gettempdir()) / "dortmund-kg-bench")
+    p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dortmund-kg-bench")
     p.add_argument("--out", type=Path, default=RESULTS)
-    p.add_argument("--merge", action="store_true",
-                   help="keep the other sizes of the existing report.json (re-measure one size)")
-    p.add_argument("--render", action="store_true",
-                   help="only rewrite report.md (and the targets) from report.json")
-    p.add_argument("--quick", action="store_true",
-                   help="a smoke run: ×1 only, one build, few samples (not for the report)")
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the other sizes of the existing report.json (re-measure one size)",
+    )
+    p.add_argument(
+        "--render",
+        action="store_true",
+        help="only rewrite report.md (and the targets) from report.json",
+    )
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: ×1 only, one build, few samples (not for the report)",
+    )
     args = p.parse_args(argv)
     if args.quick:
         args.sizes, args.build_runs, args.query_runs, args.samples = [1], 1, 1, 5
@@ -354,8 +425,7 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = _say) -> di
     if args.merge and (args.out / "report.json").exists():
         previous = json.loads((args.out / "report.json").read_text("utf-8"))
         report["sizes"] = {
-            size: entry for size, entry in previous["sizes"].items()
-            if int(size) not in args.sizes
+            size: entry for size, entry in previous["sizes"].items() if int(size) not in args.sizes
         }
     for size in args.sizes:
         say(f"x{size}: corpus")

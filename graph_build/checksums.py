@@ -35,19 +35,28 @@ def sha256_of(path: Path) -> str:
 
 
 def verify(corpus_dir: Path, documents: list[DocumentInfo]) -> None:
-    """Raise :class:`BuildError` for a missing file or one whose digest differs."""
+    """Raise :class:`BuildError` for a missing file or one whose digest differs.
+
+    A document extracted from a PDF has the PDF beside its text, checked the same way.
+    """
     sums = read_sums(corpus_dir / "SHA256SUMS")
     for info in documents:
-        path = corpus_dir / info.file
-        if not path.is_file():
-            raise BuildError(f"{path}: source file is missing")
-        actual = sha256_of(path)
-        listed = sums.get(info.file)
-        if listed is None:
-            raise BuildError(f"{corpus_dir / 'SHA256SUMS'}: no checksum for {info.file}")
-        if actual != listed or actual != info.sha256:
-            raise BuildError(
-                f"{path}: source file changed (sha256 {actual[:12]}…, expected "
-                f"{info.sha256[:12]}…); sources are never edited — restore the file or "
-                "register the new version in mappings/documents.toml and SHA256SUMS"
-            )
+        _verify_file(corpus_dir, sums, info.file, info.sha256)
+        if info.source_pdf is not None:
+            _verify_file(corpus_dir, sums, info.source_pdf, info.source_pdf_sha256 or "")
+
+
+def _verify_file(corpus_dir: Path, sums: dict[str, str], name: str, expected: str) -> None:
+    path = corpus_dir / name
+    if not path.is_file():
+        raise BuildError(f"{path}: source file is missing")
+    actual = sha256_of(path)
+    listed = sums.get(name)
+    if listed is None:
+        raise BuildError(f"{corpus_dir / 'SHA256SUMS'}: no checksum for {name}")
+    if actual != listed or actual != expected:
+        raise BuildError(
+            f"{path}: source file changed (sha256 {actual[:12]}…, expected "
+            f"{expected[:12]}…); sources are never edited — restore the file or "
+            "register the new version in mappings/documents.toml and SHA256SUMS"
+        )

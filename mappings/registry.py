@@ -31,6 +31,8 @@ class DocumentInfo:
     form: str
     sha256: str
     election: str | None = None
+    source_pdf: str | None = None  # the PDF the text was extracted from, kept in the corpus
+    source_pdf_sha256: str | None = None
 
 
 def load_registry(path: Path = REGISTRY_FILE) -> list[DocumentInfo]:
@@ -53,6 +55,8 @@ def load_registry(path: Path = REGISTRY_FILE) -> list[DocumentInfo]:
                 form=entry["form"],
                 sha256=entry["sha256"].lower(),
                 election=entry.get("election"),
+                source_pdf=entry.get("source_pdf"),
+                source_pdf_sha256=entry.get("source_pdf_sha256"),
             )
         except KeyError as exc:
             raise RegistryError(f"{where}: missing key {exc}") from None

@@ -10,6 +10,16 @@ import re
 
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _SPACE = re.compile(r"\s+")
+_SUB = re.compile(r"<sub>(.*?)</sub>")
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown emphasis and subscripts removed: ``**`` and ``<sub>2</sub>`` → ``2``.
+
+    >>> strip_markdown("**CO<sub>2</sub>-Emissionen**")
+    'CO2-Emissionen'
+    """
+    return _SUB.sub(r"\1", text.replace("**", ""))
 
 
 def join_lines(text: str) -> str:

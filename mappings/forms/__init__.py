@@ -1,13 +1,18 @@
-"""One parser module per text form of the corpus.
+"""One parser module per text form: a module of this package that defines ``parse``.
 
 Each module exposes ``parse(source: SourceText, info: DocumentInfo) -> ParsedDocument`` and
-handles its whole document. :func:`parser_for` picks the module named by the registry's
-``form`` field.
+segments its whole document; turning a segment into a statement is
+:class:`mappings.statements.StatementBuilder`'s job. Forms are discovered: a new module here
+is a new form, named in the registry's ``form`` field, with no list to update.
+
+>>> "general" in FORMS and "bullets" in FORMS
+True
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 
 from mappings.records import ParsedDocument
@@ -16,7 +21,14 @@ from mappings.source import SourceText
 
 Parser = Callable[[SourceText, DocumentInfo], ParsedDocument]
 
-FORMS = ("numbered_goals", "bullets", "ocr_prose", "visions", "zielbilder")
+
+def _discover() -> tuple[str, ...]:
+    """The public modules of this package, in name order."""
+    names = (m.name for m in pkgutil.iter_modules(__path__) if not m.ispkg)
+    return tuple(sorted(n for n in names if not n.startswith("_")))
+
+
+FORMS = _discover()
 
 
 def parser_for(form: str) -> Parser:

@@ -33,43 +33,18 @@ its first sentence, since the real heading is lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from mappings import modality as cues
-from mappings.assess import assess
 from mappings.iri import slugify
-from mappings.records import Modality, ParsedDocument, Section, Span, Statement
+from mappings.layout import ends_sentence, is_lead_in
+from mappings.records import Modality, ParsedDocument, Section, Span
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.statements import StatementBuilder
 
 BULLET = "●"
 _FOOTER = re.compile(r"\s*\d{1,3}\s*")
-_CLOSERS = "\"'“”„»«)’"
-# Abbreviations that can end a line without ending the sentence ("z.B." / "Parks …").
-_ABBREVIATIONS = (
-    "z.B.",
-    "z. B.",
-    "bzw.",
-    "bspw.",
-    "usw.",
-    "sog.",
-    "u.a.",
-    "u. a.",
-    "ca.",
-    "d.h.",
-    "vgl.",
-    "ggf.",
-    "inkl.",
-    "etc.",
-    "e.V.",
-    "Nr.",
-    "Dr.",
-    "ehem.",
-)
-# A bullet that ends like a lead-in ("…, werden wir", "…:") introduces the bullets after it.
-_LEAD_IN_END = re.compile(r"(\b(wir|uns)|:)\s*,?$")
 # A lead-in commits its bullets when the party speaks ("Dafür werden wir", "Wir setzen uns …").
 _COMMITTING_LEAD_IN = re.compile(r"\b(wir|uns)\b", re.I)
 _TITLE_WORDS = 10
@@ -129,63 +104,12 @@ class _SectionState:
     statements: int = 0
 
 
-@dataclass
-class _Builder:
-    """Collects statements in document order and numbers them."""
-
-    source: SourceText
-    footer_lines: frozenset[int]
-    statements: list[Statement] = field(default_factory=list)
-
-    def normalise(self, start: int, end: int) -> str:
-        """``join_lines`` over the passage with page-number footers left out."""
-        first, last = self.source.line_of(start), self.source.line_of(end - 1)
-        parts: list[str] = []
-        for n in range(first, last + 1):
-            if n in self.footer_lines:
-                continue
-            a = max(start, self.source.line_start(n))
-            b = min(end, self.source.line_end(n))
-            parts.append(self.source.text[a:b])
-        return join_lines("\n".join(parts))
-
-    def add(
-        self,
-        kind: str,
-        span: Span,
-        section: _SectionState,
-        *,
-        lead_in: str | None = None,
-        default: Modality = Modality.STATEMENT,
-        force: Modality | None = None,
-    ) -> None:
-        text = self.normalise(span.char_start, span.char_end)
-        modality = force or cues.classify(text, lead_in=lead_in, default=default)
-        judged = assess(text, modality, lead_in=lead_in)
-        self.statements.append(
-            Statement(
-                ordinal=len(self.statements) + 1,
-                kind=kind,
-                section_key=section.key,
-                section_path=(section.title,),
-                verbatim=self.source.slice(span),
-                normalised=text,
-                span=span,
-                modality=modality,
-                testability=judged.testability,
-                targets=judged.targets,
-                lead_in=lead_in,
-                addressees=judged.addressees,
-            )
-        )
-        section.statements += 1
-
-
 def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Read every bullet and prose sentence of the programme, in document order."""
     lines = _classify_lines(source)
     units = _units(source, _blocks(source, lines))
-    builder = _Builder(source, frozenset(ln.number for ln in lines if ln.kind == "footer"))
+    footers = [ln.number for ln in lines if ln.kind == "footer"]
+    builder = StatementBuilder(source, furniture=footers)
     sections: list[_SectionState] = []
     lead_in: str | None = None
     for i, unit in enumerate(units):
@@ -194,7 +118,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
             sentences = split_sentences(source.text, unit.start, unit.end)
             introduces_list = following is not None and following.kind == "bullet"
             lead_span: tuple[int, int] | None = None
-            if introduces_list and not _ends_sentence(source.text[unit.start : unit.end]):
+            if introduces_list and not ends_sentence(source.text[unit.start : unit.end]):
                 lead_span = sentences.pop()
             lead_in = builder.normalise(*lead_span) if lead_span else None
             if not sections or _opens_section(unit, sections[-1], has_prose=bool(sentences)):
@@ -202,7 +126,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
                 sections.append(_new_section(builder, sections, unit.start, first))
             section = sections[-1]
             for a, b in sentences:
-                builder.add("sentence", source.span(a, b), section)
+                _add(builder, "sentence", source.span(a, b), section)
         else:
             if not sections:
                 sections.append(_new_section(builder, sections, unit.start, (unit.start, unit.end)))
@@ -210,13 +134,13 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
             section.has_bullets = True
             span = _bullet_span(source, unit)
             text = builder.normalise(span.char_start, span.char_end)
-            if following is not None and following.kind == "bullet" and _is_lead_in(text):
-                builder.add("bullet", span, section, lead_in=lead_in, force=Modality.STATEMENT)
+            if following is not None and following.kind == "bullet" and is_lead_in(text):
+                _add(builder, "bullet", span, section, lead_in=lead_in, modality=Modality.STATEMENT)
                 lead_in = text
             else:
                 committing = lead_in is not None and _COMMITTING_LEAD_IN.search(lead_in)
                 default = Modality.COMMITMENT if committing else Modality.STATEMENT
-                builder.add("bullet", span, section, lead_in=lead_in, default=default)
+                _add(builder, "bullet", span, section, lead_in=lead_in, default=default)
         sections[-1].end = unit.end
     return ParsedDocument(
         doc_id=info.id,
@@ -233,6 +157,30 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
         ],
         statements=builder.statements,
     )
+
+
+def _add(
+    builder: StatementBuilder,
+    kind: str,
+    span: Span,
+    section: _SectionState,
+    *,
+    lead_in: str | None = None,
+    default: Modality = Modality.STATEMENT,
+    modality: Modality | None = None,
+) -> None:
+    """A statement of the section, which counts it (a page-opening paragraph may open the next)."""
+    path = (section.title,)
+    builder.add(
+        span,
+        kind=kind,
+        section_key=section.key,
+        path=path,
+        lead_in=lead_in,
+        default=default,
+        modality=modality,
+    )
+    section.statements += 1
 
 
 def _classify_lines(source: SourceText) -> list[_Line]:
@@ -279,7 +227,7 @@ def _blocks(source: SourceText, lines: list[_Line]) -> list[_Block]:
             previous = current.lines[-1]
             new_paragraph = (
                 line.page_start
-                and _ends_sentence(source.text[previous.start : previous.end])
+                and ends_sentence(source.text[previous.start : previous.end])
                 and source.text[line.start].isupper()
             )
             if not new_paragraph:
@@ -302,31 +250,12 @@ def _units(source: SourceText, blocks: list[_Block]) -> list[_Unit]:
         if units and block.kind == "text":
             last = units[-1].blocks[-1].lines[-1]
             first = block.lines[0]
-            unfinished = not _ends_sentence(source.text[last.start : last.end])
+            unfinished = not ends_sentence(source.text[last.start : last.end])
             if unfinished or source.text[first.start].islower():
                 units[-1].blocks.append(block)
                 continue
         units.append(_Unit(block.kind, [block]))
     return units
-
-
-def _ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends a sentence: a final ".", "!" or "?" that is not an abbreviation.
-
-    >>> _ends_sentence("… in der Stadt. "), _ends_sentence("Dafür werden wir")
-    (True, False)
-    >>> _ends_sentence("auf weitere belebte Orte wie z.B.")
-    False
-    """
-    t = text.rstrip().rstrip(_CLOSERS)
-    if not t or t[-1] not in ".!?":
-        return False
-    return not t.endswith(_ABBREVIATIONS)
-
-
-def _is_lead_in(text: str) -> bool:
-    """A bullet that does not end its sentence and ends like "… werden wir" or with ":"."""
-    return not _ends_sentence(text) and _LEAD_IN_END.search(text) is not None
 
 
 def _opens_section(unit: _Unit, current: _SectionState, *, has_prose: bool) -> bool:
@@ -337,7 +266,7 @@ def _opens_section(unit: _Unit, current: _SectionState, *, has_prose: bool) -> b
 
 
 def _new_section(
-    builder: _Builder, sections: list[_SectionState], start: int, first: tuple[int, int]
+    builder: StatementBuilder, sections: list[_SectionState], start: int, first: tuple[int, int]
 ) -> _SectionState:
     title = _title(builder.normalise(*first))
     key = slugify(title) or f"abschnitt-{len(sections) + 1}"

@@ -35,14 +35,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings import modality as cues
-from mappings.assess import assess
 from mappings.iri import slugify
-from mappings.records import Modality, ParsedDocument, Section, Signatory, Span, Statement
+from mappings.records import Modality, ParsedDocument, Section, Signatory, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.statements import Normaliser, StatementBuilder
+from mappings.text import strip_markdown
 
 GOALS_LEAD_IN = "Unsere Ziele sind:"
 
@@ -51,17 +50,10 @@ _GOAL = re.compile(r"^(\d+)\.\s+(\S.*?)\s*$")
 _SUB_ITEM = re.compile(r"^\s+-\s+(\S.*?)\s*$")
 _NAME = re.compile(r"^\*\*(\S.*?)\*\*\s*$")
 _PLACE_DATE = re.compile(r"^\w+, den \d{1,2}\. \w+ \d{4}\s*$")
-_SUB = re.compile(r"<sub>(.*?)</sub>")
 _SENTENCE_END = ".!?:"
 
 
-def normalise(text: str) -> str:
-    """Markdown removed (``**``, ``<sub>2</sub>`` → ``2``), lines joined, space folded.
-
-    >>> normalise("**CO<sub>2</sub>-Emissionen**\\nsenken")
-    'CO2-Emissionen senken'
-    """
-    return join_lines(_SUB.sub(r"\1", text.replace("**", "")))
+NORMALISER = Normaliser(strip=strip_markdown)
 
 
 @dataclass(frozen=True)
@@ -73,58 +65,13 @@ class _Area:
     last: int
 
 
-class _Builder:
-    """Collects statements in document order and numbers them."""
-
-    def __init__(self, source: SourceText) -> None:
-        self.source = source
-        self.statements: list[Statement] = []
-
-    def add(
-        self,
-        kind: str,
-        area: Section,
-        path: tuple[str, ...],
-        span: Span,
-        *,
-        default: Modality,
-        number: str | None = None,
-        parent: int | None = None,
-        lead_in: str | None = None,
-    ) -> Statement:
-        verbatim = self.source.slice(span)
-        text = normalise(verbatim)
-        if kind == "sub-item":
-            text = text.rstrip(",;").rstrip()
-        modality = cues.classify(text, lead_in=lead_in, default=default)
-        judged = assess(text, modality, lead_in=lead_in)
-        stmt = Statement(
-            ordinal=len(self.statements) + 1,
-            kind=kind,
-            section_key=area.key,
-            section_path=path,
-            verbatim=verbatim,
-            normalised=text,
-            span=span,
-            modality=modality,
-            testability=judged.testability,
-            targets=judged.targets,
-            lead_in=lead_in,
-            parent=parent,
-            addressees=judged.addressees,
-            number=number,
-        )
-        self.statements.append(stmt)
-        return stmt
-
-
 def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Read sections, intro sentences, goals, sub-items and signatories of the document."""
     areas = _areas(source)
     if not areas:
         raise ValueError(f"{source.name}: no '##' heading found")
     doc = ParsedDocument(doc_id=info.id, sections=[a.section for a in areas])
-    builder = _Builder(source)
+    builder = StatementBuilder(source, NORMALISER)
     for i, area in enumerate(areas):
         trailer = _parse_area(source, area, builder)
         if trailer is None:
@@ -154,7 +101,7 @@ def _areas(source: SourceText) -> list[_Area]:
     return areas
 
 
-def _parse_area(source: SourceText, area: _Area, builder: _Builder) -> int | None:
+def _parse_area(source: SourceText, area: _Area, builder: StatementBuilder) -> int | None:
     """Add the area's statements; return the first line after its goals, if text follows."""
     lead = next(
         (n for n in range(area.first, area.last + 1) if source.line(n).strip() == GOALS_LEAD_IN),
@@ -170,12 +117,13 @@ def _parse_area(source: SourceText, area: _Area, builder: _Builder) -> int | Non
     return _goals(source, area, lead + 1, builder)
 
 
-def _intro(source: SourceText, area: _Area, first: int, last: int, builder: _Builder) -> None:
-    title = area.section.title
+def _intro(
+    source: SourceText, area: _Area, first: int, last: int, builder: StatementBuilder
+) -> None:
+    title, key = area.section.title, area.section.key
     for start, end in _paragraphs(source, first, last):
         for a, b in split_sentences(source.text, start, end):
-            span = source.span(a, b)
-            builder.add("intro-sentence", area.section, (title,), span, default=Modality.STATEMENT)
+            builder.add(source.span(a, b), kind="intro-sentence", section_key=key, path=(title,))
 
 
 def _paragraphs(source: SourceText, first: int, last: int) -> list[tuple[int, int]]:
@@ -210,7 +158,7 @@ class _Item:
     last_line: int
 
 
-def _goals(source: SourceText, area: _Area, first: int, builder: _Builder) -> int | None:
+def _goals(source: SourceText, area: _Area, first: int, builder: StatementBuilder) -> int | None:
     """Add goals and sub-items from ``first``; the line where other text begins, if any."""
     items, trailer = _list_items(source, area, first)
     if not items:
@@ -223,10 +171,10 @@ def _goals(source: SourceText, area: _Area, first: int, builder: _Builder) -> in
         if item.kind == "goal":
             path: tuple[str, ...] = (title, f"Ziel {item.number}")
             goal = builder.add(
-                "goal",
-                area.section,
-                path,
                 span,
+                kind="goal",
+                section_key=area.section.key,
+                path=path,
                 default=Modality.COMMITMENT,
                 number=str(item.number),
             )
@@ -237,13 +185,14 @@ def _goals(source: SourceText, area: _Area, first: int, builder: _Builder) -> in
         subs += 1
         path = (title, f"Ziel {goal.number}", f"Unterpunkt {subs}")
         builder.add(
-            "sub-item",
-            area.section,
-            path,
             span,
+            kind="sub-item",
+            section_key=area.section.key,
+            path=path,
             default=Modality.COMMITMENT,
             parent=goal.ordinal,
             lead_in=goal.normalised,
+            list_item=True,
         )
     return trailer
 

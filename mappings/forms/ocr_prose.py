@@ -15,17 +15,17 @@ without page headers, joined (:func:`mappings.text.join_lines`) and repaired
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from mappings import modality as cues
-from mappings.assess import assess
 from mappings.iri import slugify
-from mappings.ocr import quote_pairs, repair
-from mappings.records import Modality, ParsedDocument, Section, Statement
+from mappings.layout import neutralise_quote_openers, running_headers
+from mappings.ocr import repair
+from mappings.records import Modality, ParsedDocument, Section
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
+from mappings.statements import Normaliser, StatementBuilder
 from mappings.text import join_lines
 
 _HEADING = re.compile(r"^\s?(?P<num>[^\s.]{1,3})\.\s+(?P<title>[A-ZÄÖÜ][^a-zäöüß]*)$")
@@ -47,7 +47,7 @@ DIGIT_CONFUSIONS: dict[str, frozenset[str]] = {
     "8": frozenset("B3"),
     "9": frozenset("g"),
 }
-MIN_HEADER_REPEATS = 2
+NORMALISER = Normaliser(repair=repair)
 
 
 @dataclass(frozen=True)
@@ -55,28 +55,6 @@ class _Chapter:
     section: Section
     body_start: int  # offset just past the heading
     body_end: int
-
-
-def running_headers(source: SourceText) -> list[int]:
-    """Line numbers of running page headers: a stand-alone line that repeats verbatim.
-
-    A page header is set apart by blank lines and recurs on every page; a chapter heading or
-    a sentence does not repeat word for word.
-    """
-    lines = source.lines()
-    counts = Counter(line.strip() for line in lines if line.strip())
-
-    def blank(n: int) -> bool:
-        return not 1 <= n <= len(lines) or not lines[n - 1].strip()
-
-    return [
-        n
-        for n, line in enumerate(lines, start=1)
-        if len(line.strip()) >= 8
-        and counts[line.strip()] >= MIN_HEADER_REPEATS
-        and blank(n - 1)
-        and blank(n + 1)
-    ]
 
 
 def chapter_number(printed: str, expected: int) -> str:
@@ -134,26 +112,15 @@ def _chapters(source: SourceText, headers: set[int]) -> list[_Chapter]:
     return chapters
 
 
-def _blank(text: list[str], start: int, end: int, keep_newlines: bool = True) -> None:
-    for k in range(start, end):
-        if not (keep_newlines and text[k] == "\n"):
-            text[k] = " "
-
-
 def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Chapters as sections and every sentence of their prose as a statement."""
     headers = set(running_headers(source))
     chapters = _chapters(source, headers)
     if not chapters:
         raise ValueError(f"{source.name}: no numbered chapter heading found")
-    clean = list(source.text)
-    for n in headers:
-        _blank(clean, source.line_start(n), source.line_end(n))
-    clean_text = "".join(clean)
-    for opener, _closer in quote_pairs(clean_text):
-        for k in range(*opener):
-            clean[k] = "„" if not clean[k].isspace() else clean[k]
-    split_text = "".join(clean)
+    builder = StatementBuilder(source, NORMALISER, furniture=headers)
+    clean_text = builder.clean_text
+    split_text = neutralise_quote_openers(clean_text)
 
     doc = ParsedDocument(doc_id=info.id, sections=[c.section for c in chapters])
     for chapter in chapters:
@@ -164,31 +131,16 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
         ]
         lead_in: str | None = None
         paragraph = -1
+        key, path = chapter.section.key, (chapter.section.title,)
         for a, b in split_sentences(split_text, chapter.body_start, chapter.body_end):
             here = sum(1 for k in breaks if k < a)
             if here != paragraph:
                 paragraph, lead_in = here, None
-            text = repair(join_lines(clean_text[a:b]))
-            found_modality = cues.classify(text, lead_in=lead_in, default=Modality.STATEMENT)
-            judged = assess(text, found_modality, lead_in=lead_in)
-            span = source.span(a, b)
-            doc.statements.append(
-                Statement(
-                    ordinal=len(doc.statements) + 1,
-                    kind="sentence",
-                    section_key=chapter.section.key,
-                    section_path=(chapter.section.title,),
-                    verbatim=source.text[a:b],
-                    normalised=text,
-                    span=span,
-                    modality=found_modality,
-                    testability=judged.testability,
-                    targets=judged.targets,
-                    lead_in=lead_in,
-                    addressees=judged.addressees,
-                )
+            stmt = builder.add(
+                source.span(a, b), kind="sentence", section_key=key, path=path, lead_in=lead_in
             )
-            lead_in = _announced_lead_in(text) or lead_in
+            lead_in = _announced_lead_in(stmt.normalised) or lead_in
+    doc.statements = builder.statements
     return doc
 
 

@@ -37,14 +37,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.ocr import repair
-from mappings.records import Modality, ParsedDocument, Section, Span, Statement
+from mappings.records import Modality, ParsedDocument, Section, Span
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.statements import Normaliser, StatementBuilder
 
 INTRO_TITLE = "Einleitung"
 _SENTENCE_END = ".!?"
@@ -52,13 +51,7 @@ _SUBTITLE = re.compile(r"^\(.*\)$")
 _SLOGAN_WORDS = 5
 
 
-def normalise(text: str) -> str:
-    """Lines and hyphenation joined, white space folded, OCR repaired.
-
-    >>> normalise("getrennte Fuß- \\nund Fahrradinfrastruktur")
-    'getrennte Fuß- und Fahrradinfrastruktur'
-    """
-    return repair(join_lines(text))
+NORMALISER = Normaliser(repair=repair)
 
 
 @dataclass(frozen=True)
@@ -74,6 +67,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Read the sections, the Einleitung's sentences and the visions of the DOS paper."""
     blocks = _join_page_breaks(source, _blocks(source))
     doc = ParsedDocument(doc_id=info.id)
+    builder = StatementBuilder(source, NORMALISER)
     section: Section | None = None
     for block in blocks:
         heading = _heading(source, block)
@@ -89,11 +83,12 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
         if section is None:
             continue  # the title block
         if section.title == INTRO_TITLE:
-            _intro(source, section, block, doc.statements)
+            _intro(source, section, block, builder)
         else:
-            _visions(source, section, block, doc.statements)
+            _visions(source, section, block, builder)
     if not doc.sections:
         raise ValueError(f"{source.name}: no section heading found")
+    doc.statements = builder.statements
     return doc
 
 
@@ -148,13 +143,15 @@ def _section(source: SourceText, title: str, first: int, last: int, ordinal: int
     return Section(key=slugify(title), title=title, level=1, span=span, ordinal=ordinal)
 
 
-def _intro(source: SourceText, section: Section, block: _Block, out: list[Statement]) -> None:
+def _intro(source: SourceText, section: Section, block: _Block, builder: StatementBuilder) -> None:
     start, end = source.line_start(block.first), source.line_end(block.last)
     for a, b in split_sentences(source.text, start, end):
-        out.append(_statement(source, section, source.span(a, b), "intro-sentence", out))
+        _add(builder, section, source.span(a, b), "intro-sentence")
 
 
-def _visions(source: SourceText, section: Section, block: _Block, out: list[Statement]) -> None:
+def _visions(
+    source: SourceText, section: Section, block: _Block, builder: StatementBuilder
+) -> None:
     block_start, block_end = source.line_start(block.first), source.line_end(block.last)
     sentence_starts = {a for a, _ in split_sentences(source.text, block_start, block_end)}
     starts = [block.first]
@@ -172,7 +169,7 @@ def _visions(source: SourceText, section: Section, block: _Block, out: list[Stat
     for first, last in zip(starts, ends, strict=True):
         span = source.trimmed_span(source.line_start(first), source.line_end(last))
         kind = "sentence" if _is_slogan(source.slice(span)) else "vision"
-        out.append(_statement(source, section, span, kind, out))
+        _add(builder, section, span, kind)
 
 
 def _is_slogan(verbatim: str) -> bool:
@@ -181,22 +178,8 @@ def _is_slogan(verbatim: str) -> bool:
     return one_sentence and text.endswith("!") and len(text.split()) <= _SLOGAN_WORDS
 
 
-def _statement(
-    source: SourceText, section: Section, span: Span, kind: str, out: list[Statement]
-) -> Statement:
-    verbatim = source.slice(span)
-    text = normalise(verbatim)
+def _add(builder: StatementBuilder, section: Section, span: Span, kind: str) -> None:
+    """Visions are visions by their place in the paper; everything else here is context."""
     modality = Modality.VISION if kind == "vision" else Modality.STATEMENT
-    judged = assess(text, modality)
-    return Statement(
-        ordinal=len(out) + 1,
-        kind=kind,
-        section_key=section.key,
-        section_path=(section.title,),
-        verbatim=verbatim,
-        normalised=text,
-        span=span,
-        modality=modality,
-        testability=judged.testability,
-        targets=judged.targets,
-    )
+    path = (section.title,)
+    builder.add(span, kind=kind, section_key=section.key, path=path, modality=modality)

@@ -48,14 +48,13 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from mappings import modality as cues
-from mappings.assess import assess
 from mappings.iri import slugify
 from mappings.ocr import repair
 from mappings.records import Footnote, Modality, ParsedDocument, Section, Span, Statement
 from mappings.registry import DocumentInfo
 from mappings.sentences import split_sentences
 from mappings.source import SourceText
+from mappings.statements import Normaliser, StatementBuilder
 from mappings.text import join_lines
 
 _SENTENCE_END = ".!?"
@@ -80,7 +79,7 @@ def normalise(text: str) -> str:
     >>> normalise("Wandel®. Die Phoenix-Area-\\nle? und")
     'Wandel. Die Phoenix-Areale und'
     """
-    return repair(join_lines(strip_marks(text)))
+    return NORMALISER(text)
 
 
 def strip_marks(text: str) -> str:
@@ -90,6 +89,9 @@ def strip_marks(text: str) -> str:
     'lernen. Wachstum, vorbereitet zu sein. Schule sein?'
     """
     return _MARK.sub("", text)
+
+
+NORMALISER = Normaliser(strip=strip_marks, repair=repair)
 
 
 def marks(text: str) -> list[tuple[int, int]]:
@@ -113,31 +115,25 @@ class _Doc:
     parsed: ParsedDocument
     groups: list[list[Footnote]] = field(default_factory=list)  # footnotes per page
     zielbilder: int = 0
+    builder: StatementBuilder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.builder = StatementBuilder(self.source, NORMALISER, statements=self.parsed.statements)
 
     def add(
         self, section: Section, span: Span, kind: str, modality: Modality | None, parent: int | None
     ) -> Statement:
         """Add a statement; ``modality`` None means: classify with default VISION."""
-        verbatim = self.source.slice(span)
-        text = normalise(verbatim)
-        mod = cues.classify(text, default=Modality.VISION) if modality is None else modality
-        judged = assess(text, mod)
-        stmt = Statement(
-            ordinal=len(self.parsed.statements) + 1,
+        path = _path(self.parsed.sections, section)
+        return self.builder.add(
+            span,
             kind=kind,
             section_key=section.key,
-            section_path=_path(self.parsed.sections, section),
-            verbatim=verbatim,
-            normalised=text,
-            span=span,
-            modality=mod,
-            testability=judged.testability,
-            targets=judged.targets,
+            path=path,
+            default=Modality.VISION,
+            modality=modality,
             parent=parent,
-            addressees=judged.addressees,
         )
-        self.parsed.statements.append(stmt)
-        return stmt
 
     def section(
         self, title: str, span: Span, level: int, parent: Section | None, number: str | None

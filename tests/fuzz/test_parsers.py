@@ -1,14 +1,16 @@
-"""Property tests of the five text-form parsers: any text is read or refused, never crashes.
+"""Property tests of the text-form parsers: any text is read or refused, never crashes.
 
 For each parser, two kinds of input: arbitrary Unicode text, and excerpts of its real corpus
-document mangled line by line (lines dropped, doubled, garbled, foreign lines inserted), which
-reach far deeper into the parser than random text does. Every outcome must be either a
+document (for the general form, of all of them, one after the other) mangled line by line
+(lines dropped, doubled, garbled, foreign lines inserted), which reach far deeper into the
+parser than random text does. Every outcome must be either a
 :class:`~mappings.records.ParsedDocument` whose every span names exactly the text it claims,
 or a ``ValueError`` with a message (the documented refusal: "file:line: what is wrong").
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,18 +25,22 @@ from mappings.source import SourceText
 from tests.fuzz.conftest import fuzz_settings
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-INFOS: dict[str, DocumentInfo] = {info.form: info for info in load_registry()}
+GENERAL = "general"
+DEDICATED: dict[str, DocumentInfo] = {info.form: info for info in load_registry()}
+INFOS = {GENERAL: replace(load_registry()[0], form=GENERAL)} | DEDICATED
 LINES: dict[str, list[str]] = {
     form: (CORPUS / info.file).read_text(encoding="utf-8").split("\n")
-    for form, info in INFOS.items()
+    for form, info in DEDICATED.items()
 }
+if GENERAL not in DEDICATED:  # the general form reads every document
+    LINES[GENERAL] = [line for form in sorted(LINES) for line in LINES[form]]
 # Characters the corpus is made of, and some it is not (controls, RTL, astral, combining).
 ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",))
 FUZZ = fuzz_settings()
 
 
-def test_every_form_has_a_corpus_document() -> None:
-    assert sorted(INFOS) == sorted(FORMS)
+def test_every_dedicated_form_has_a_corpus_document() -> None:
+    assert sorted(set(DEDICATED) | {GENERAL}) == sorted(FORMS)
     assert all(len(lines) > 50 for lines in LINES.values())
 
 
@@ -110,6 +116,7 @@ def parse_or_refuse(form: str, text: str) -> ParsedDocument | None:
     return doc
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("form", FORMS)
 @FUZZ
 @given(data=st.data())
@@ -117,6 +124,7 @@ def test_mangled_documents_are_read_or_refused(form: str, data: st.DataObject) -
     parse_or_refuse(form, data.draw(mangled(form)))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("form", FORMS)
 @settings(FUZZ, max_examples=max(5, FUZZ.max_examples // 10))  # a whole document parses slowly
 @given(data=st.data())
@@ -127,6 +135,7 @@ def test_whole_documents_with_a_few_changes_are_read_or_refused(
     parse_or_refuse(form, data.draw(mangled(form, whole=True)))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("form", FORMS)
 @FUZZ
 @given(text=st.text(ALPHABET, max_size=400))

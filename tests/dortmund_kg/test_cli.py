@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_build.cli import main
+from dortmund_kg.cli import main
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
