@@ -28,7 +28,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     progress = (lambda msg: print(f"  … {msg}", file=sys.stderr)) if _progress_enabled() else None
     try:
-        result = build(args.corpus, args.out, progress=progress, only=args.only or None)
+        result = build(
+            args.corpus,
+            args.out,
+            progress=progress,
+            only=args.only or None,
+            reference_engines=args.reference,
+        )
     except BuildError as exc:
         print(f"dortmund-kg build: error: {exc}", file=sys.stderr)
         print("dortmund-kg build: the previous build (if any) is left as it was", file=sys.stderr)
@@ -74,6 +80,11 @@ def make_parser() -> argparse.ArgumentParser:
     p_build.add_argument("--out", type=Path, default=ROOT / "build")
     p_build.add_argument(
         "--only", action="append", metavar="DOC_ID", help="build only this document (repeatable)"
+    )
+    p_build.add_argument(
+        "--reference",
+        action="store_true",
+        help="reason with owlrl and validate with pySHACL throughout (slower, same output)",
     )
     p_build.set_defaults(func=_cmd_build)
 

@@ -9,6 +9,7 @@ is written to ``build/`` until every document has passed; then the new build is 
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from rdflib.term import Node
 from graph_build import checksums, ontology, writer
 from graph_build.errors import BuildError
 from graph_build.reasoning import Reasoner
-from graph_build.validation import Finding, validate
+from graph_build.validation import Finding, validate, validate_scoped
 from mappings import iri, linking
 from mappings.forms import parser_for
 from mappings.records import ParsedDocument
@@ -119,6 +121,34 @@ class BuildContext:
         )
         return cls(onto, shapes, reference, Reasoner.from_closure(base, reference_inferred))
 
+    @cached_property
+    def reference_lines(self) -> list[str]:
+        """Reference data and what it entails as N-Quads lines (the part every document's
+        validation data shares)."""
+        return writer.nquad_lines(
+            [
+                (iri.GRAPH_REFERENCE, self.reference),
+                (iri.GRAPH_INFERRED, self.reasoner.reference_inferred),
+            ]
+        )
+
+    @cached_property
+    def shapes_turtle(self) -> str:
+        return self.shapes.serialize(format="turtle")
+
+    def validate(
+        self, data: Graph, lines: Iterable[str], *, reference_engines: bool
+    ) -> list[Finding]:
+        """SHACL findings for ``data``, whose N-Quads ``lines`` (with :attr:`reference_lines`)
+        rudof reads; with ``reference_engines``, pySHACL over everything (in two processes
+        when large)."""
+        if reference_engines:
+            processes = 2 if len(data) >= SPLIT_VALIDATION_AT else 1
+            return list(validate(data, self.shapes, processes=processes).findings)
+        text = writer.ntriples(itertools.chain(lines, self.reference_lines))
+        report = validate_scoped(data, self.shapes, ntriples=text, shapes_turtle=self.shapes_turtle)
+        return list(report.findings)
+
 
 # In-process builds set this directly; forked workers load it from the hand-over file the
 # first time they need it (see _Documents), so they can parse and map while it is loaded.
@@ -192,7 +222,9 @@ def link_document(info: DocumentInfo, parsed: ParsedDocument, graph: Graph) -> N
             graph.add(triple)
 
 
-def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
+def process_document(
+    corpus_dir: Path, info: DocumentInfo, reference_engines: bool = False
+) -> DocumentOutput:
     """Parse, map, link, reason and validate one document (runs in a worker process).
 
     The cyclic garbage collector is paused meanwhile: a document's graphs are millions of
@@ -203,14 +235,16 @@ def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _process_document(corpus_dir, info)
+        return _process_document(corpus_dir, info, reference_engines)
     finally:
         if paused:
             gc.collect(0)
             gc.enable()
 
 
-def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
+def _process_document(
+    corpus_dir: Path, info: DocumentInfo, reference_engines: bool
+) -> DocumentOutput:
     timer = _Timer()
     with timer.stage("parse"):
         source, parsed = parse_document(corpus_dir, info)
@@ -222,7 +256,7 @@ def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
         _HANDOVER.ready.wait()  # idle until the parent has closed the base: no stage's time
     with timer.stage("reason"):
         ctx = _context()
-        inferred = ctx.reasoner.infer(graph)
+        inferred = ctx.reasoner.infer(graph, reference=reference_engines)
     with timer.stage("write"):
         lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
         inferred_lines = writer.nquad_lines([(iri.GRAPH_INFERRED, inferred)])
@@ -230,13 +264,15 @@ def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
         # The document graph's lines are written, so it can become the data graph itself
         # rather than be copied into a new one (the copy cost ~1 s for the largest document).
         data = _extend(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
-        report = validate(data, ctx.shapes, processes=2 if len(data) >= SPLIT_VALIDATION_AT else 1)
+        findings = ctx.validate(
+            data, [*lines, *inferred_lines], reference_engines=reference_engines
+        )
     return DocumentOutput(
         doc_id=info.id,
         lines=lines,
         inferred=inferred_lines,
         summary=_document_summary(parsed),
-        findings=list(report.findings),
+        findings=findings,
         seconds={k: v for k, v in timer.seconds.items() if v},
     )
 
@@ -293,8 +329,14 @@ class _Documents:
     """
 
     def __init__(
-        self, corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
+        self,
+        corpus_dir: Path,
+        documents: list[DocumentInfo],
+        jobs: int,
+        say: Progress,
+        reference_engines: bool,
     ) -> None:
+        self.reference_engines = reference_engines
         self.corpus_dir = corpus_dir
         self.documents = documents
         self.jobs = jobs
@@ -311,7 +353,7 @@ class _Documents:
             _HANDOVER = _HandOver(self.tmp / "context.pickle", fork.Event())
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=fork)
             self.pending = {
-                self.pool.submit(process_document, self.corpus_dir, info)
+                self.pool.submit(process_document, self.corpus_dir, info, self.reference_engines)
                 for info in _largest_first(self.corpus_dir, self.documents)
             }
         return self
@@ -329,7 +371,7 @@ class _Documents:
         if self.pool is None:
             for info in self.documents:
                 self.say(f"{info.id}")
-                yield process_document(self.corpus_dir, info)
+                yield process_document(self.corpus_dir, info, self.reference_engines)
             return
         # Each result is handed over and dropped once yielded, so finished documents' lines
         # do not pile up in the parent while it writes them out.
@@ -365,8 +407,13 @@ def build(
     only: list[str] | None = None,
     registry_path: Path = REGISTRY_FILE,
     jobs: int | None = None,
+    reference_engines: bool = False,
 ) -> BuildResult:
     """Build the whole graph into a new directory and swap it in as ``build_link``.
+
+    ``reference_engines`` reasons with owlrl and validates with pySHACL throughout, instead of
+    the faster engines that give their answers (:mod:`graph_build.rules`,
+    :mod:`graph_build.shacl_scope`); the output is the same.
 
     Raises:
         BuildError: with a message naming file (and line) — nothing is swapped in then.
@@ -388,14 +435,14 @@ def build(
     out_dir = writer.new_build_dir(build_link)  # discarded on any failure below
     try:
         with _Documents(
-            corpus_dir, documents, jobs or default_jobs(len(documents)), say
+            corpus_dir, documents, jobs or default_jobs(len(documents)), say, reference_engines
         ) as running:
             with timer.stage("reason"):
                 ctx = BuildContext.load()
             running.hand_over(ctx)
             with timer.stage("validate"):
                 reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
-                findings = list(validate(reference_data, ctx.shapes).findings)
+                findings = ctx.validate(reference_data, [], reference_engines=reference_engines)
             dataset = writer.DatasetWriter(out_dir)
             for name, graph in (
                 (iri.GRAPH_ONTOLOGY, ctx.ontology),

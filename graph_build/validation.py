@@ -17,6 +17,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from graph_build.errors import BuildError
+from graph_build.shacl_scope import forward_closure, reported_nodes, scopable
 from mappings.iri import DOKG
 
 _SUFFIXES = ("/span", "/position", "/quote")
@@ -120,6 +121,23 @@ def validate(data: Graph, shapes: Graph, *, processes: int = 1) -> Report:
     return Report(_sorted(findings))
 
 
+def validate_scoped(data: Graph, shapes: Graph, *, ntriples: str, shapes_turtle: str) -> Report:
+    """:func:`validate`'s findings, with pySHACL shown only the nodes rudof reports.
+
+    ``ntriples`` is ``data`` as N-Triples, ``shapes_turtle`` the shapes as Turtle (what rudof
+    reads). See :mod:`graph_build.shacl_scope` for why the findings are pySHACL's; where that
+    argument does not hold, or rudof cannot run, pySHACL validates everything.
+    """
+    if scopable(shapes):
+        nodes = reported_nodes(ntriples, shapes_turtle)
+        if nodes is not None:
+            if not nodes:
+                return Report(())
+            scope = forward_closure(data, (URIRef(n) for n in sorted(nodes)))
+            return Report(_sorted(_findings(scope, shapes, locate_in=data)))
+    return validate(data, shapes)
+
+
 def _validate_in_child(data: Graph, shapes: Graph, send: Connection) -> None:
     try:
         send.send(_findings(data, shapes))
@@ -183,7 +201,7 @@ def shape_groups(data: Graph, shapes: Graph, n: int) -> list[list[URIRef] | None
     return found or [None]
 
 
-def _findings(data: Graph, shapes: Graph) -> list[Finding]:
+def _findings(data: Graph, shapes: Graph, *, locate_in: Graph | None = None) -> list[Finding]:
     _, results, _ = shacl_validate(
         data,
         shacl_graph=shapes,
@@ -206,7 +224,9 @@ def _findings(data: Graph, shapes: Graph) -> list[Finding]:
                 focus=str(focus),
                 path=str(path) if isinstance(path, URIRef) else None,
                 message=message,
-                location=locate(focus, data) if isinstance(focus, URIRef) else None,
+                location=locate(focus, data if locate_in is None else locate_in)
+                if isinstance(focus, URIRef)
+                else None,
             )
         )
     return findings
