@@ -133,14 +133,15 @@ class BuildContext:
         return self.shapes.serialize(format="turtle")
 
     def validate(
-        self, data: Graph, lines: Iterable[str], *, reference_engines: bool
+        self, data: Callable[[], Graph], lines: Iterable[str], *, reference_engines: bool
     ) -> list[Finding]:
-        """SHACL findings for ``data``, whose N-Quads ``lines`` (with :attr:`reference_lines`)
-        rudof reads; with ``reference_engines``, pySHACL over everything (in two processes
-        when large)."""
+        """SHACL findings for the graph ``data`` makes, whose N-Quads ``lines`` (with
+        :attr:`reference_lines`) rudof reads; with ``reference_engines``, pySHACL over
+        everything (in two processes when large)."""
         if reference_engines:
-            processes = 2 if len(data) >= SPLIT_VALIDATION_AT else 1
-            return list(validate(data, self.shapes, processes=processes).findings)
+            graph = data()
+            processes = 2 if len(graph) >= SPLIT_VALIDATION_AT else 1
+            return list(validate(graph, self.shapes, processes=processes).findings)
         text = writer.ntriples(itertools.chain(lines, self.reference_lines))
         report = validate_scoped(data, self.shapes, ntriples=text, shapes_turtle=self.shapes_turtle)
         return list(report.findings)
@@ -240,8 +241,11 @@ def finish_document(
             inferred_lines = writer.nquad_lines([(iri.GRAPH_INFERRED, inferred)])
         with timer.stage("validate"):
             # The document graph's lines are written, so it can become the data graph itself
-            # rather than be copied into a new one (the copy cost ~1 s for the largest document).
-            data = _extend(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
+            # rather than be copied into a new one (the copy cost ~1 s for the largest document);
+            # it is made only if pySHACL is to see it.
+            def data() -> Graph:
+                return _extend(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
+
             findings = ctx.validate(
                 data, [*lines, *inferred_lines], reference_engines=reference_engines
             )
@@ -339,8 +343,11 @@ def build(
                 ctx = BuildContext.load()
             running.hand_over(ctx)
             with timer.stage("validate"):
-                reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
-                findings = ctx.validate(reference_data, [], reference_engines=reference_engines)
+                findings = ctx.validate(
+                    lambda: _union(ctx.reference, ctx.reasoner.reference_inferred),
+                    [],
+                    reference_engines=reference_engines,
+                )
             dataset = writer.DatasetWriter(out_dir)
             for name, graph in (
                 (iri.GRAPH_ONTOLOGY, ctx.ontology),

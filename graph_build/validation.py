@@ -8,6 +8,7 @@ its focus node, path, message and, where the focus node came from a text, the so
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -121,21 +122,29 @@ def validate(data: Graph, shapes: Graph, *, processes: int = 1) -> Report:
     return Report(_sorted(findings))
 
 
-def validate_scoped(data: Graph, shapes: Graph, *, ntriples: str, shapes_turtle: str) -> Report:
+def validate_scoped(
+    data: Graph | Callable[[], Graph], shapes: Graph, *, ntriples: str, shapes_turtle: str
+) -> Report:
     """:func:`validate`'s findings, with pySHACL shown only the nodes rudof reports.
 
-    ``ntriples`` is ``data`` as N-Triples, ``shapes_turtle`` the shapes as Turtle (what rudof
-    reads). See :mod:`graph_build.shacl_scope` for why the findings are pySHACL's; where that
-    argument does not hold, or rudof cannot run, pySHACL validates everything.
+    ``ntriples`` is the data as N-Triples, ``shapes_turtle`` the shapes as Turtle (what rudof
+    reads); ``data`` the same as a graph, or what makes it: it is needed only when rudof
+    reports something. See :mod:`graph_build.shacl_scope` for why the findings are pySHACL's;
+    where that argument does not hold, or rudof cannot run, pySHACL validates everything.
     """
+
+    def make() -> Graph:
+        return data if isinstance(data, Graph) else data()
+
     if scopable(shapes):
         nodes = reported_nodes(ntriples, shapes_turtle)
         if nodes is not None:
             if not nodes:
                 return Report(())
-            scope = forward_closure(data, (URIRef(n) for n in sorted(nodes)))
-            return Report(_sorted(_findings(scope, shapes, locate_in=data)))
-    return validate(data, shapes)
+            graph = make()
+            scope = forward_closure(graph, (URIRef(n) for n in sorted(nodes)))
+            return Report(_sorted(_findings(scope, shapes, locate_in=graph)))
+    return validate(make(), shapes)
 
 
 def _validate_in_child(data: Graph, shapes: Graph, send: Connection) -> None:

@@ -133,8 +133,7 @@ def test_shacl_violation_fails_and_keeps_last_build(
             with LocalCluster(
                 n_workers=jobs,
                 threads_per_worker=1,
-                processes=False,
-                host="127.0.0.1",
+                processes=False,  # in-process transport: no sockets but the dashboard's
                 dashboard_address="127.0.0.1:0",
             ) as cluster:
                 build(corpus, link, only=docs, scheduler=cluster.scheduler_address)

@@ -59,7 +59,7 @@ def test_scoped_validation_finds_what_pyshacl_finds_on_a_real_document(
     lines = writer.nquad_lines([(iri.GRAPH_BUILD, graph), (iri.GRAPH_INFERRED, inferred)])
     data = pipeline._union(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
     assert reported_nodes(_ntriples(data), ctx.shapes_turtle) is not None  # rudof ran
-    fast = ctx.validate(data, lines, reference_engines=False)
+    fast = ctx.validate(lambda: data, lines, reference_engines=False)
     assert fast == list(validate(data, ctx.shapes).findings)
 
 
