@@ -138,6 +138,9 @@ class Documents:
             )
             for prepared in self.prepared
         ]
+        # Dropped here, so each prepared graph is freed on its worker once its second half is
+        # done, rather than all of them kept until the build ends.
+        self.prepared = []
 
     def outputs(self) -> Iterator[DocumentOutput]:
         """Each document's output as it is done (registry order in this process)."""
