@@ -70,6 +70,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             progress=progress,
             only=args.only or None,
             registry_path=args.registry,
+            reference_engines=args.reference,
         )
     except BuildError as exc:
         print(f"dortmund-kg build: error: {exc}", file=sys.stderr)
@@ -133,6 +134,11 @@ def make_parser() -> argparse.ArgumentParser:
     p_build.add_argument("--out", type=Path, default=out)
     p_build.add_argument(
         "--only", action="append", metavar="DOC_ID", help="build only this document (repeatable)"
+    )
+    p_build.add_argument(
+        "--reference",
+        action="store_true",
+        help="reason with owlrl and validate with pySHACL throughout (slower, same output)",
     )
     p_build.set_defaults(func=_cmd_build)
 

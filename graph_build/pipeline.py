@@ -1,25 +1,23 @@
 """The build: verify → parse → map → link → reason → validate → write, document by document.
 
 Each document becomes its own named graph and is parsed, linked, reasoned and validated on its
-own, on top of the ontology and reference data, in a pool of worker processes: memory grows
-with the largest document rather than with the corpus, and the stages use every core. Nothing
+own, on top of the ontology and reference data, as tasks on a Dask cluster
+(:mod:`graph_build.cluster`): memory grows with the largest document rather than with the
+corpus, and the stages use every core, or every machine of the cluster. Nothing
 is written to ``build/`` until every document has passed; then the new build is swapped in.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
+import itertools
 import pickle
-import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +28,7 @@ from rdflib.term import Node
 from graph_build import checksums, ontology, writer
 from graph_build.errors import BuildError
 from graph_build.reasoning import Reasoner
-from graph_build.validation import Finding, validate
+from graph_build.validation import Finding, validate, validate_scoped
 from mappings import iri, linking
 from mappings.forms import parser_for
 from mappings.records import ParsedDocument
@@ -119,40 +117,34 @@ class BuildContext:
         )
         return cls(onto, shapes, reference, Reasoner.from_closure(base, reference_inferred))
 
+    @cached_property
+    def reference_lines(self) -> list[str]:
+        """Reference data and what it entails as N-Quads lines (the part every document's
+        validation data shares)."""
+        return writer.nquad_lines(
+            [
+                (iri.GRAPH_REFERENCE, self.reference),
+                (iri.GRAPH_INFERRED, self.reasoner.reference_inferred),
+            ]
+        )
 
-# In-process builds set this directly; forked workers load it from the hand-over file the
-# first time they need it (see _Documents), so they can parse and map while it is loaded.
-_CONTEXT: BuildContext | None = None
+    @cached_property
+    def shapes_turtle(self) -> str:
+        return self.shapes.serialize(format="turtle")
 
-
-@dataclass
-class _HandOver:
-    """Where the parent leaves the context for workers forked before it was loaded.
-
-    A file and an event rather than a queue: a worker that never gets a document never reads,
-    and unread data in a queue's pipe would keep the parent waiting at exit.
-    """
-
-    path: Path
-    ready: Any  # multiprocessing.Event: set once the file is written, or loading failed
-
-    def load(self) -> BuildContext:
-        self.ready.wait()
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            raise BuildError("the build context could not be loaded") from None
-        return BuildContext.from_bytes(data)
-
-
-_HANDOVER: _HandOver | None = None
-
-
-def _context() -> BuildContext:
-    global _CONTEXT
-    if _CONTEXT is None:
-        _CONTEXT = BuildContext.load() if _HANDOVER is None else _HANDOVER.load()
-    return _CONTEXT
+    def validate(
+        self, data: Callable[[], Graph], lines: Iterable[str], *, reference_engines: bool
+    ) -> list[Finding]:
+        """SHACL findings for the graph ``data`` makes, whose N-Quads ``lines`` (with
+        :attr:`reference_lines`) rudof reads; with ``reference_engines``, pySHACL over
+        everything (in two processes when large)."""
+        if reference_engines:
+            graph = data()
+            processes = 2 if len(graph) >= SPLIT_VALIDATION_AT else 1
+            return list(validate(graph, self.shapes, processes=processes).findings)
+        text = writer.ntriples(itertools.chain(lines, self.reference_lines))
+        report = validate_scoped(data, self.shapes, ntriples=text, shapes_turtle=self.shapes_turtle)
+        return list(report.findings)
 
 
 def _document_summary(parsed: ParsedDocument) -> dict[str, Any]:
@@ -192,53 +184,88 @@ def link_document(info: DocumentInfo, parsed: ParsedDocument, graph: Graph) -> N
             graph.add(triple)
 
 
-def process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
-    """Parse, map, link, reason and validate one document (runs in a worker process).
+@dataclass
+class PreparedDocument:
+    """A document parsed, mapped and linked: what :func:`finish_document` needs besides the
+    context (it stays in the worker that made it, where the scheduler runs its second half)."""
 
-    The cyclic garbage collector is paused meanwhile: a document's graphs are millions of
-    objects that every full collection would walk again. Most are freed by reference counting
-    when the document is done; the cycles among them (~450,000 objects for the largest) are
-    all younger than the pause, so one collection of the youngest generation takes them.
+    info: DocumentInfo
+    parsed: ParsedDocument
+    graph: Graph
+    seconds: dict[str, float]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a document is processed.
+
+    A document's graphs are millions of objects that every full collection would walk again.
+    Most are freed by reference counting when the document is done; the cycles among them
+    (~450,000 objects for the largest) are all younger than the pause, so one collection of the
+    youngest generation takes them.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _process_document(corpus_dir, info)
+        yield
     finally:
         if paused:
             gc.collect(0)
             gc.enable()
 
 
-def _process_document(corpus_dir: Path, info: DocumentInfo) -> DocumentOutput:
+def prepare_document(corpus_dir: Path, info: DocumentInfo) -> PreparedDocument:
+    """Parse, map and link one document: everything that does not need the build context."""
     timer = _Timer()
-    with timer.stage("parse"):
-        source, parsed = parse_document(corpus_dir, info)
-    with timer.stage("map"):
-        graph = map_document(info, source, parsed)
-    with timer.stage("link"):
-        link_document(info, parsed, graph)
-    if _HANDOVER is not None:
-        _HANDOVER.ready.wait()  # idle until the parent has closed the base: no stage's time
-    with timer.stage("reason"):
-        ctx = _context()
-        inferred = ctx.reasoner.infer(graph)
-    with timer.stage("write"):
-        lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
-        inferred_lines = writer.nquad_lines([(iri.GRAPH_INFERRED, inferred)])
-    with timer.stage("validate"):
-        # The document graph's lines are written, so it can become the data graph itself
-        # rather than be copied into a new one (the copy cost ~1 s for the largest document).
-        data = _extend(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
-        report = validate(data, ctx.shapes, processes=2 if len(data) >= SPLIT_VALIDATION_AT else 1)
+    with _gc_paused():
+        with timer.stage("parse"):
+            source, parsed = parse_document(corpus_dir, info)
+        with timer.stage("map"):
+            graph = map_document(info, source, parsed)
+        with timer.stage("link"):
+            link_document(info, parsed, graph)
+    return PreparedDocument(info, parsed, graph, timer.seconds)
+
+
+def finish_document(
+    prepared: PreparedDocument, ctx: BuildContext, *, reference_engines: bool = False
+) -> DocumentOutput:
+    """Reason over and validate a prepared document, and write its N-Quads lines."""
+    timer = _Timer()
+    info, graph = prepared.info, prepared.graph
+    with _gc_paused():
+        with timer.stage("reason"):
+            inferred = ctx.reasoner.infer(graph, reference=reference_engines)
+        with timer.stage("write"):
+            lines = writer.nquad_lines([(iri.graph_for_document(info.id), graph)])
+            inferred_lines = writer.nquad_lines([(iri.GRAPH_INFERRED, inferred)])
+        with timer.stage("validate"):
+            # The document graph's lines are written, so it can become the data graph itself
+            # rather than be copied into a new one (the copy cost ~1 s for the largest document);
+            # it is made only if pySHACL is to see it.
+            def data() -> Graph:
+                return _extend(graph, ctx.reference, ctx.reasoner.reference_inferred, inferred)
+
+            findings = ctx.validate(
+                data, [*lines, *inferred_lines], reference_engines=reference_engines
+            )
+    seconds = {k: prepared.seconds[k] + timer.seconds[k] for k in STAGES}
     return DocumentOutput(
         doc_id=info.id,
         lines=lines,
         inferred=inferred_lines,
-        summary=_document_summary(parsed),
-        findings=list(report.findings),
-        seconds={k: v for k, v in timer.seconds.items() if v},
+        summary=_document_summary(prepared.parsed),
+        findings=findings,
+        seconds={k: v for k, v in seconds.items() if v},
     )
+
+
+def process_document(
+    corpus_dir: Path, info: DocumentInfo, ctx: BuildContext, *, reference_engines: bool = False
+) -> DocumentOutput:
+    """All stages of one document, in this process."""
+    prepared = prepare_document(corpus_dir, info)
+    return finish_document(prepared, ctx, reference_engines=reference_engines)
 
 
 def provenance_graph(documents: list[DocumentInfo]) -> Graph:
@@ -263,100 +290,6 @@ def provenance_graph(documents: list[DocumentInfo]) -> Graph:
     return g
 
 
-def default_jobs(n_documents: int) -> int:
-    """Worker processes: ``DORTMUND_KG_JOBS`` or one per core, never more than documents."""
-    wanted = int(os.environ.get("DORTMUND_KG_JOBS", "0")) or (os.cpu_count() or 1)
-    return max(1, min(wanted, n_documents))
-
-
-def _largest_first(corpus_dir: Path, documents: list[DocumentInfo]) -> list[DocumentInfo]:
-    """Documents by source size, largest first, so the longest one never starts last."""
-
-    def size(info: DocumentInfo) -> int:
-        try:
-            return (corpus_dir / info.file).stat().st_size
-        except OSError:
-            return 0  # parse_document reports the missing file
-
-    return sorted(documents, key=lambda d: -size(d))
-
-
-class _Documents:
-    """The documents' processing: in-process for one job, else in forked workers.
-
-    Workers are forked before the build context is loaded and start parsing, mapping and
-    linking at once (largest documents first, so the longest never starts last); the parent
-    meanwhile loads the context, closing ontology and reference data, and hands it over
-    (:meth:`hand_over`); each worker waits for it only when it first reasons. Outputs come as
-    documents finish; the caller puts what depends on order back into registry order (the
-    dataset parts are merged sorted, so their order does not matter).
-    """
-
-    def __init__(
-        self, corpus_dir: Path, documents: list[DocumentInfo], jobs: int, say: Progress
-    ) -> None:
-        self.corpus_dir = corpus_dir
-        self.documents = documents
-        self.jobs = jobs
-        self.say = say
-        self.pool: ProcessPoolExecutor | None = None
-        self.pending: set[Future[DocumentOutput]] = set()
-        self.tmp: Path | None = None
-
-    def __enter__(self) -> _Documents:
-        global _HANDOVER
-        if self.jobs > 1:
-            fork = multiprocessing.get_context("fork")
-            self.tmp = Path(tempfile.mkdtemp(prefix="dortmund-kg-"))
-            _HANDOVER = _HandOver(self.tmp / "context.pickle", fork.Event())
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=fork)
-            self.pending = {
-                self.pool.submit(process_document, self.corpus_dir, info)
-                for info in _largest_first(self.corpus_dir, self.documents)
-            }
-        return self
-
-    def hand_over(self, ctx: BuildContext) -> None:
-        global _CONTEXT
-        _CONTEXT = ctx
-        if self.pool is not None and _HANDOVER is not None:
-            partial = _HANDOVER.path.with_suffix(".partial")
-            partial.write_bytes(ctx.to_bytes())
-            partial.rename(_HANDOVER.path)
-            _HANDOVER.ready.set()
-
-    def outputs(self) -> Iterator[DocumentOutput]:
-        if self.pool is None:
-            for info in self.documents:
-                self.say(f"{info.id}")
-                yield process_document(self.corpus_dir, info)
-            return
-        # Each result is handed over and dropped once yielded, so finished documents' lines
-        # do not pile up in the parent while it writes them out.
-        while self.pending:
-            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                out = future.result()
-                self.say(
-                    f"{out.doc_id}: {out.summary['statements']} statements, "
-                    f"{out.summary['pledges']} pledges"
-                )
-                yield out
-            del done, future, out
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        global _CONTEXT, _HANDOVER
-        try:
-            if self.pool is not None and _HANDOVER is not None:
-                _HANDOVER.ready.set()  # without a file if loading failed: workers then fail
-                self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
-        finally:
-            if self.tmp is not None:
-                shutil.rmtree(self.tmp, ignore_errors=True)
-            _CONTEXT = None
-            _HANDOVER = None
-
-
 def build(
     corpus_dir: Path,
     build_link: Path,
@@ -365,12 +298,24 @@ def build(
     only: list[str] | None = None,
     registry_path: Path = REGISTRY_FILE,
     jobs: int | None = None,
+    scheduler: str | None = None,
+    reference_engines: bool = False,
 ) -> BuildResult:
     """Build the whole graph into a new directory and swap it in as ``build_link``.
+
+    Documents are processed by :class:`graph_build.cluster.Documents`: ``jobs`` worker
+    processes of a local Dask cluster (one per core by default, none for ``jobs=1``), or the
+    workers of the cluster whose scheduler is at ``scheduler``.
+
+    ``reference_engines`` reasons with owlrl and validates with pySHACL throughout, instead of
+    the faster engines that give their answers (:mod:`graph_build.rules`,
+    :mod:`graph_build.shacl_scope`); the output is the same.
 
     Raises:
         BuildError: with a message naming file (and line) — nothing is swapped in then.
     """
+    from graph_build.cluster import Documents, default_jobs
+
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
     timer = _Timer()
@@ -387,15 +332,22 @@ def build(
         checksums.verify(corpus_dir, documents)
     out_dir = writer.new_build_dir(build_link)  # discarded on any failure below
     try:
-        with _Documents(
-            corpus_dir, documents, jobs or default_jobs(len(documents)), say
+        with Documents(
+            corpus_dir,
+            documents,
+            jobs=jobs or default_jobs(len(documents)),
+            scheduler=scheduler,
+            reference_engines=reference_engines,
         ) as running:
             with timer.stage("reason"):
                 ctx = BuildContext.load()
             running.hand_over(ctx)
             with timer.stage("validate"):
-                reference_data = _union(ctx.reference, ctx.reasoner.reference_inferred)
-                findings = list(validate(reference_data, ctx.shapes).findings)
+                findings = ctx.validate(
+                    lambda: _union(ctx.reference, ctx.reasoner.reference_inferred),
+                    [],
+                    reference_engines=reference_engines,
+                )
             dataset = writer.DatasetWriter(out_dir)
             for name, graph in (
                 (iri.GRAPH_ONTOLOGY, ctx.ontology),
@@ -407,6 +359,10 @@ def build(
             summaries: dict[str, dict[str, Any]] = {}
             doc_findings: dict[str, list[Finding]] = {}
             for out in running.outputs():
+                say(
+                    f"{out.doc_id}: {out.summary['statements']} statements, "
+                    f"{out.summary['pledges']} pledges"
+                )
                 dataset.add(iri.graph_for_document(out.doc_id), out.lines)
                 dataset.add(iri.GRAPH_INFERRED, out.inferred)
                 doc_findings[out.doc_id] = out.findings

@@ -8,6 +8,7 @@ its focus node, path, message and, where the focus node came from a text, the so
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -17,6 +18,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from graph_build.errors import BuildError
+from graph_build.shacl_scope import forward_closure, reported_nodes, scopable
 from mappings.iri import DOKG
 
 _SUFFIXES = ("/span", "/position", "/quote")
@@ -120,6 +122,31 @@ def validate(data: Graph, shapes: Graph, *, processes: int = 1) -> Report:
     return Report(_sorted(findings))
 
 
+def validate_scoped(
+    data: Graph | Callable[[], Graph], shapes: Graph, *, ntriples: str, shapes_turtle: str
+) -> Report:
+    """:func:`validate`'s findings, with pySHACL shown only the nodes rudof reports.
+
+    ``ntriples`` is the data as N-Triples, ``shapes_turtle`` the shapes as Turtle (what rudof
+    reads); ``data`` the same as a graph, or what makes it: it is needed only when rudof
+    reports something. See :mod:`graph_build.shacl_scope` for why the findings are pySHACL's;
+    where that argument does not hold, or rudof cannot run, pySHACL validates everything.
+    """
+
+    def make() -> Graph:
+        return data if isinstance(data, Graph) else data()
+
+    if scopable(shapes):
+        nodes = reported_nodes(ntriples, shapes_turtle)
+        if nodes is not None:
+            if not nodes:
+                return Report(())
+            graph = make()
+            scope = forward_closure(graph, (URIRef(n) for n in sorted(nodes)))
+            return Report(_sorted(_findings(scope, shapes, locate_in=graph)))
+    return validate(make(), shapes)
+
+
 def _validate_in_child(data: Graph, shapes: Graph, send: Connection) -> None:
     try:
         send.send(_findings(data, shapes))
@@ -183,7 +210,7 @@ def shape_groups(data: Graph, shapes: Graph, n: int) -> list[list[URIRef] | None
     return found or [None]
 
 
-def _findings(data: Graph, shapes: Graph) -> list[Finding]:
+def _findings(data: Graph, shapes: Graph, *, locate_in: Graph | None = None) -> list[Finding]:
     _, results, _ = shacl_validate(
         data,
         shacl_graph=shapes,
@@ -206,7 +233,9 @@ def _findings(data: Graph, shapes: Graph) -> list[Finding]:
                 focus=str(focus),
                 path=str(path) if isinstance(path, URIRef) else None,
                 message=message,
-                location=locate(focus, data) if isinstance(focus, URIRef) else None,
+                location=locate(focus, data if locate_in is None else locate_in)
+                if isinstance(focus, URIRef)
+                else None,
             )
         )
     return findings

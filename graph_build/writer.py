@@ -72,6 +72,12 @@ def _graph_lines(name: URIRef, graph: Graph) -> Iterator[str]:
         yield f"{term(s)} {term(p)} {term(o)} {g} .\n"
 
 
+def ntriples(nquad_lines: Iterable[str]) -> str:
+    """N-Triples text of N-Quads lines from :func:`nquad_lines` (their graph names dropped)."""
+    # A line ends in `` <graph> .``; a graph IRI holds neither spaces nor ``<``.
+    return "".join(line[: line.rindex(" <")] + " .\n" for line in nquad_lines)
+
+
 PREFIXES = {
     "dokg": str(DOKG),
     "id": ID,

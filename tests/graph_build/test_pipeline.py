@@ -111,7 +111,8 @@ def test_shacl_violation_fails_and_keeps_last_build(
     good_build: tuple[Path, Path, bytes], monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
     """A mapping bug that drops every author must be stopped by SHACL, naming file:line; with
-    two jobs the findings are made in forked workers and must reach the parent."""
+    two jobs the findings are made in the workers of a Dask cluster and must reach the parent
+    (a cluster of threads in this process: the patched mapper must be the one that runs)."""
     corpus, link, before = good_build
     from mappings import to_rdf
 
@@ -124,25 +125,68 @@ def test_shacl_violation_fails_and_keeps_last_build(
     monkeypatch.setattr(to_rdf.DocumentMapper, "__init__", without_authors)
     docs = SMALL if jobs == 1 else SMALL + ["2025-stadt-dortmund-zielbilder"]
     with pytest.raises(BuildError, match=r"2020-dos-visionen\.txt:\d+: Violation") as err:
-        build(corpus, link, only=docs, jobs=jobs)
+        if jobs == 1:
+            build(corpus, link, only=docs, jobs=1)
+        else:
+            from distributed import LocalCluster
+
+            with LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=False,  # in-process transport: no sockets but the dashboard's
+                dashboard_address="127.0.0.1:0",
+            ) as cluster:
+                build(corpus, link, only=docs, scheduler=cluster.scheduler_address)
     assert "author" in str(err.value)
     _assert_unchanged(link, before)
 
 
-def test_parallel_and_serial_builds_agree(tmp_path: Path) -> None:
+DUMPS = ("dataset.nq", "dataset.trig", "dataset.ttl", "dataset.jsonld")
+
+
+def _same_dumps(one: Path, other: Path) -> None:
+    for name in DUMPS:
+        assert (one / name).read_bytes() == (other / name).read_bytes(), name
+
+
+def test_a_local_cluster_of_two_workers_and_a_serial_build_agree(tmp_path: Path) -> None:
+    """``jobs=2``: a Dask LocalCluster of two worker processes; ``jobs=1``: no cluster."""
     docs = SMALL + ["2025-stadt-dortmund-zielbilder"]
     serial = build(CORPUS, tmp_path / "s" / "build", only=docs, jobs=1)
     parallel = build(CORPUS, tmp_path / "p" / "build", only=docs, jobs=2)
-    assert (serial.out_dir / "dataset.nq").read_bytes() == (
-        parallel.out_dir / "dataset.nq"
-    ).read_bytes()
+    _same_dumps(serial.out_dir, parallel.out_dir)
+
+
+def test_a_build_on_a_scheduler_given_by_address_agrees(tmp_path: Path) -> None:
+    """The way onto many machines: the workers of a running cluster, reached by address."""
+    from distributed import LocalCluster
+
+    docs = SMALL + ["2025-stadt-dortmund-zielbilder"]
+    serial = build(CORPUS, tmp_path / "s" / "build", only=docs, jobs=1)
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+    ) as cluster:
+        remote = build(
+            CORPUS, tmp_path / "r" / "build", only=docs, scheduler=cluster.scheduler_address
+        )
+    _same_dumps(serial.out_dir, remote.out_dir)
+
+
+def test_the_reference_engines_give_the_same_build(tmp_path: Path) -> None:
+    """owlrl and pySHACL throughout (``build --reference``) write the same dumps."""
+    docs = ["2021-gruene-cdu-leitlinien"]  # it has SHACL warnings: the scoped path is taken
+    fast = build(CORPUS, tmp_path / "f" / "build", only=docs, jobs=1)
+    reference = build(CORPUS, tmp_path / "r" / "build", only=docs, jobs=1, reference_engines=True)
+    _same_dumps(fast.out_dir, reference.out_dir)
+    assert fast.findings == reference.findings
+    assert fast.summary["validation"] == reference.summary["validation"]
 
 
 def test_a_context_that_fails_to_load_fails_a_parallel_build(
     good_build: tuple[Path, Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Workers start before the context is loaded; if loading fails they must not wait for it
-    forever, and the last good build stays."""
+    """Workers start preparing documents before the context is loaded; if loading fails the
+    cluster is shut down rather than waited for, and the last good build stays."""
     corpus, link, before = good_build
     from graph_build import pipeline
 
@@ -157,8 +201,7 @@ def test_a_context_that_fails_to_load_fails_a_parallel_build(
 
 
 def test_a_worker_without_a_document_does_not_hold_up_the_build(tmp_path: Path) -> None:
-    """More workers than documents: one never needs the handed-over context (a first version
-    left it unread in a queue's pipe, which can keep the parent waiting at exit)."""
+    """More workers than documents: one never gets a task, and the build still ends."""
     serial = build(CORPUS, tmp_path / "s" / "build", only=SMALL, jobs=1)
     parallel = build(CORPUS, tmp_path / "p" / "build", only=SMALL, jobs=2)
     assert (serial.out_dir / "dataset.nq").read_bytes() == (
