@@ -106,8 +106,8 @@ def render(report: dict[str, Any]) -> str:
     out += [
         "",
         "| size | documents | quads | build wall s | build CPU s | s/document | "
-        "rdflib parse s | ratio | main MiB | largest worker MiB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "rdflib parse s | ratio | parse CPU s | CPU ratio | main MiB | largest worker MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, e in sorted(report["sizes"].items(), key=lambda kv: int(kv[0])):
         b = e["build"]
@@ -125,9 +125,10 @@ def render(report: dict[str, Any]) -> str:
         f"×1000, projected from ×{p['from_size']} (documents are independent tasks, so the cost "
         f"per document carries over): {p['documents']:,} documents, ~{p['triples']:,} quads, "
         f"~{p['cpu_seconds']:,} CPU s; on one 2-core machine ~{p['wall_seconds_one_machine']:,} s, "
-        f"on ten such machines (one scheduler) ~{p['wall_seconds_ten_machines']:,} s; memory per "
-        f"worker stays that of the largest document (~{p['peak_rss_workers_mib']} MiB measured), "
-        "the dump parts are merged on disk by the main process.",
+        f"on ten such machines (one scheduler) ~{p['wall_seconds_ten_machines']:,} s. Memory per "
+        "worker is bounded by the documents it holds at once (largest worker at the projected-"
+        f"from size: {p['peak_rss_workers_mib']} MiB); the dump parts are merged on disk by the "
+        "main process.",
         "",
         "Stage seconds (summed over workers) per size:",
         "",
