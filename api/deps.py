@@ -30,6 +30,7 @@ class Served:
     catalog: dict[str, NamedQuery]
     graphs: frozenset[str] = field(default_factory=frozenset)
     cache: ResponseCache = field(default_factory=ResponseCache)  # named-query answers
+    pages: dict[object, object] = field(default_factory=dict)  # page data, made once per graph
 
 
 SCOPE_KEY = "dortmund_kg.served"  # where api.hot_swap.LeaseMiddleware puts a request's graph

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.deps import Served
 from api.results import GraphResult, text_of
+from api.routers.class_pages import InstancePage
 from api.routers.common import local_path, run_rows
 from api.routers.document_view import document_text
 from api.routers.views import MODALITIES, author_view, company_view, pledge_item, pledge_view
@@ -26,6 +27,7 @@ from mappings import iri
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 TEMPLATES.env.globals["MODALITIES"] = MODALITIES
+TEMPLATES.env.filters["local"] = local_path
 LABELS = {
     "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -61,6 +63,9 @@ def short(value: str) -> str:
     return f"{prefix}:{value[len(best) :]}"
 
 
+TEMPLATES.env.filters["short"] = short
+
+
 def _labels(result: GraphResult) -> dict[str, str]:
     labels: dict[str, str] = {}
     for t in result.triples:
@@ -81,7 +86,11 @@ def _cell(term: Any, labels: dict[str, str]) -> dict[str, str]:
 
 
 def render_resource(
-    request: Request, served: Served, resource: str, result: GraphResult
+    request: Request,
+    served: Served,
+    resource: str,
+    result: GraphResult,
+    page: InstancePage | None = None,
 ) -> HTMLResponse:
     labels = _labels(result)
     properties: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -97,6 +106,7 @@ def render_resource(
         "label": labels.get(resource, short(resource)),
         "kind": kind,
         "properties": sorted(properties.items()),
+        "page": page or InstancePage(),
     }
     template = "resource.html"
     if kind == "actor":
