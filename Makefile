@@ -54,6 +54,7 @@ lint: $(STAMP) ## ruff and mypy
 BENCH_SIZES ?= 1,10
 bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10,100 for x100)
 	$(PY) -m bench.run --sizes $(BENCH_SIZES)
+	$(PY) -m bench.pages build
 
 eval: build/summary.json ## score the built graph against the gold set → bench/results/extraction-eval.{md,json}
 	$(PY) -m bench.extraction

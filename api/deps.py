@@ -13,6 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api import page_cache
 from api.backends import Backend
 from api.named_queries import NamedQuery
 from api.response_cache import ResponseCache
@@ -39,6 +40,7 @@ SCOPE_KEY = "dortmund_kg.served"  # where api.hot_swap.LeaseMiddleware puts a re
 def get_served(request: Request) -> Served:
     """The graph this request started on (leased by the middleware), else the app's."""
     served: Served = request.scope.get(SCOPE_KEY) or request.app.state.served
+    page_cache.touch(served)
     return served
 
 

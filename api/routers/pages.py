@@ -66,6 +66,19 @@ def short(value: str) -> str:
 TEMPLATES.env.filters["short"] = short
 
 
+def zeilen(lines: object) -> str:
+    """``"14"`` → ``Zeile 14``, ``"14–16"`` → ``Zeilen 14–16`` (German singular and plural).
+
+    >>> zeilen("14"), zeilen("14–16")
+    ('Zeile 14', 'Zeilen 14–16')
+    """
+    text = str(lines)
+    return f"Zeilen {text}" if "–" in text else f"Zeile {text}"
+
+
+TEMPLATES.env.filters["zeilen"] = zeilen
+
+
 def _labels(result: GraphResult) -> dict[str, str]:
     labels: dict[str, str] = {}
     for t in result.triples:

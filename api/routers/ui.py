@@ -16,13 +16,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import ServedDep, get_served
+from api import page_cache
+from api.deps import Served, ServedDep, get_served
 from api.negotiation import best_match
 from api.routers import browse
-from api.routers.common import run_rows
+from api.routers.common import run_rows, slug_of
 from api.routers.pages import PREFIXES, TEMPLATES
 from api.routers.ui_data import authors_with_counts, companies
+from api.routers.views import author_view, company_view
 from api.sparql_protocol import sparql as sparql_endpoint
+from mappings import iri
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 router = APIRouter(include_in_schema=False)
@@ -44,6 +47,23 @@ def index(request: Request, served: ServedDep) -> HTMLResponse:
             "queries": list(served.catalog.values()),
         },
     )
+
+
+def warm(served: Served) -> None:
+    """What the start page, the lists and the company and author pages ask, ahead of time."""
+    _, authors = authors_with_counts(served)
+    found = companies(served)
+    run_rows(served, "graph-counts")
+    run_rows(served, "places")
+    for _, _, klass in browse.CLASSES.values():
+        run_rows(served, "entities", **{"class": klass})
+    for company in found:
+        company_view(served, slug_of(iri.BASE + company["path"][1:]), None)
+    for author in authors:
+        author_view(served, iri.BASE + author["path"][1:])
+
+
+page_cache.WARMERS.append(warm)
 
 
 def _body(text: str) -> str:

@@ -56,7 +56,7 @@ def test_unknown_thing_is_404(client: TestClient) -> None:
 def test_statement_page_links_to_its_source_line(client: TestClient) -> None:
     page = client.get("/id/statement/2021-gruene-cdu-leitlinien/a00000000002").text
     assert 'href="/id/document/2021-gruene-cdu-leitlinien#a00000000002"' in page
-    assert "Quelle: Zeilen 15" in page
+    assert "Quelle: Zeile 15<" in page  # one line: singular (issue 13)
 
 
 def test_ontology_has_html_documentation_and_turtle(client: TestClient) -> None:
