@@ -22,6 +22,7 @@ import httpx
 
 from bench.run import API_CONFIGS, RESULTS, ROOT, Server, measured_when
 from bench.stats import summarise_runs
+from mappings import iri
 
 TARGET_MS = 300.0
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
@@ -31,7 +32,7 @@ def page_kinds(client: httpx.Client) -> dict[str, str]:
     """One path per page kind, the examples taken from the served graph itself."""
     pledges = client.get("/actors/dsw21/pledges", params={"limit": 1}).json()
     pledge = pledges["items"][0]["pledge"] if pledges.get("items") else ""
-    statement = "/" + pledge.split("/", 3)[3] if pledge.startswith("https://") else ""
+    statement = pledge[len(iri.BASE) - 1 :] if pledge.startswith(iri.BASE) else ""
     kinds = {
         "start": "/",
         "companies": "/unternehmen",
@@ -83,7 +84,7 @@ def bench_pages(build_dir: Path, samples: int, runs: int, settle: float) -> dict
     server = Server(build_dir, API_CONFIGS["api"])
     try:
         with httpx.Client(base_url=server.base, timeout=120) as client:
-            client.get("/bench/ping")  # the first request of a build starts its warm-up
+            # the app warms the build's pages when it starts; give it the time a deploy would
             time.sleep(settle)
             pages = {
                 kind: time_page(client, path, samples, runs)

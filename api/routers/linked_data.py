@@ -93,7 +93,8 @@ def dereference(
         response = rdf_response(result, media, path)
     else:
         response = render_resource(request, served, resource, result, page)
-    response.headers["Vary"] = "Accept"
+    encoded = "content-encoding" in response.headers
+    response.headers["Vary"] = "Accept, Accept-Encoding" if encoded else "Accept"
     response.headers["Link"] = ", ".join([_alternates(path), *_paging(path, page)])
     return response
 

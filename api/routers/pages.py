@@ -8,6 +8,7 @@ the pledges about them. The property table stays below for linked-data readers.
 
 from __future__ import annotations
 
+import gzip
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from api.deps import Served
+from api.page_cache import per_build
 from api.results import GraphResult, text_of
 from api.routers.class_pages import InstancePage
 from api.routers.common import local_path, run_rows
@@ -138,8 +140,23 @@ def render_resource(
     elif kind == "document":
         source = served.settings.corpus_dir / f"{resource.rsplit('/', 1)[-1]}.txt"
         context["text"] = document_text(served, resource, source)
-        template = "document.html"
+        return _document_page(request, served, resource, context)
     return TEMPLATES.TemplateResponse(request, template, context)
+
+
+def _document_page(
+    request: Request, served: Served, resource: str, context: dict[str, Any]
+) -> HTMLResponse:
+    """The document page (up to 1 MB of marked text) rendered and gzipped once per build."""
+
+    def render() -> tuple[bytes, bytes]:
+        body = bytes(TEMPLATES.TemplateResponse(request, "document.html", context).body)
+        return body, gzip.compress(body, compresslevel=6, mtime=0)
+
+    plain, packed = per_build(served, ("document-page", resource), render)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return HTMLResponse(packed, headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return HTMLResponse(plain, headers={"Vary": "Accept-Encoding"})
 
 
 def _by_author(rows: list[dict[str, object]]) -> list[dict[str, Any]]:

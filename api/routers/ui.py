@@ -8,7 +8,10 @@ with who commits to what); the editor is CodeMirror 6 with a SPARQL mode, bundle
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -148,6 +151,18 @@ def install(app: FastAPI) -> None:
     Call before the SPARQL router is included, so that GET /sparql reaches :func:`sparql_page`.
     """
     app.add_api_route("/sparql", sparql_page, methods=["GET"], include_in_schema=False)
+    serving = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def warm_on_start(a: FastAPI) -> AsyncIterator[Any]:
+        """The served build's pages are made at start-up; a swapped-in build's on first use."""
+        async with serving(a) as state:
+            holder = getattr(a.state, "graph", None)
+            if holder is not None:
+                page_cache.touch(holder.current)
+            yield state
+
+    app.router.lifespan_context = warm_on_start
     app.include_router(router)
     app.include_router(browse.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

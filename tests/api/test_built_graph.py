@@ -82,3 +82,21 @@ def test_every_iri_void_prov_and_sources_publish_dereferences(built_dir: Path) -
             assert response.status_code == 200, value
         internal = [s for s in sources if isinstance(s, rdflib.Literal) and "shared/" in s]
         assert internal == []
+
+
+def test_document_page_links_each_statement_once_and_relatively(built_dir: Path) -> None:
+    """Page weight (issue 13): a statement's later lines carry its colour, not a second link."""
+    import re
+
+    settings = Settings(build_dir=built_dir, workers=0, query_timeout=30, rate_limit=0)
+    path = "/id/document/2021-gruene-cdu-leitlinien"
+    with TestClient(create_app(settings)) as client:
+        page = client.get(path, headers={"Accept": "text/html"}).text
+        links = re.findall(r'id="([0-9a-f]+)" data-s="\1" href="([^"]+)"', page)
+        assert len(links) > 300
+        for slug, href in links[:20]:
+            assert href == f"../statement/2021-gruene-cdu-leitlinien/{slug}"
+            target = "/id/" + href[len("../") :]
+            assert client.get(target, headers={"Accept": "text/html"}).status_code == 200
+        for slug in set(re.findall(r'data-s="([^"]+)"', page)):
+            assert page.count(f'id="{slug}"') == 1
