@@ -21,6 +21,7 @@ from api.deps import Served, ServedDep
 from api.descriptions import DUMPS, dataset_description
 from api.ld_formats import jsonld, turtle
 from api.negotiation import best_match
+from api.page_cache import per_build
 from api.results import GRAPH_FORMATS, GraphResult, serialise_graph, text_of
 from api.routers.class_pages import InstancePage, instance_page
 from api.routers.common import run_internal
@@ -81,8 +82,7 @@ def dereference(
 ) -> Response:
     """The resource as HTML or RDF; ``extra`` triples (from VoID/DCAT) join the store's."""
     media = negotiate(request)
-    described = run_internal(served, "describe", resource=resource)
-    assert isinstance(described, GraphResult)
+    described = per_build(served, ("describe", resource), lambda: _describe(served, resource))
     page = instance_page(served, request, resource)
     result = GraphResult([*described.triples, *extra, *page.triples], described.truncated)
     if not any(text_of(t.subject) == resource for t in result.triples):
@@ -97,6 +97,13 @@ def dereference(
     response.headers["Vary"] = "Accept, Accept-Encoding" if encoded else "Accept"
     response.headers["Link"] = ", ".join([_alternates(path), *_paging(path, page)])
     return response
+
+
+def _describe(served: Served, resource: str) -> GraphResult:
+    """What the store says about ``resource`` (kept per build: a document's is 2,000 links)."""
+    described = run_internal(served, "describe", resource=resource)
+    assert isinstance(described, GraphResult)
+    return described
 
 
 def _paging(path: str, page: InstancePage) -> list[str]:
