@@ -82,9 +82,9 @@ def dereference(
 ) -> Response:
     """The resource as HTML or RDF; ``extra`` triples (from VoID/DCAT) join the store's."""
     media = negotiate(request)
-    described = per_build(served, ("describe", resource), lambda: _describe(served, resource))
+    answer = described(served, resource)
     page = instance_page(served, request, resource)
-    result = GraphResult([*described.triples, *extra, *page.triples], described.truncated)
+    result = GraphResult([*answer.triples, *extra, *page.triples], answer.truncated)
     if not any(text_of(t.subject) == resource for t in result.triples):
         raise HTTPException(404, f"nothing is known about {resource}")
     path = request.url.path
@@ -97,6 +97,11 @@ def dereference(
     response.headers["Vary"] = "Accept, Accept-Encoding" if encoded else "Accept"
     response.headers["Link"] = ", ".join([_alternates(path), *_paging(path, page)])
     return response
+
+
+def described(served: Served, resource: str) -> GraphResult:
+    """The describe answer of ``resource``, once per build (also used to warm the pages)."""
+    return per_build(served, ("describe", resource), lambda: _describe(served, resource))
 
 
 def _describe(served: Served, resource: str) -> GraphResult:

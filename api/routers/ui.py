@@ -22,8 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api import page_cache
 from api.deps import Served, ServedDep, get_served
 from api.negotiation import best_match
-from api.routers import browse
+from api.routers import browse, linked_data
 from api.routers.common import run_rows, slug_of
+from api.routers.document_view import document_text
 from api.routers.pages import PREFIXES, TEMPLATES
 from api.routers.ui_data import authors_with_counts, companies
 from api.routers.views import author_view, company_view
@@ -54,12 +55,17 @@ def index(request: Request, served: ServedDep) -> HTMLResponse:
 
 def warm(served: Served) -> None:
     """What the start page, the lists and the company and author pages ask, ahead of time."""
-    _, authors = authors_with_counts(served)
+    documents, authors = authors_with_counts(served)
     found = companies(served)
     run_rows(served, "graph-counts")
     run_rows(served, "places")
     for _, _, klass in browse.CLASSES.values():
         run_rows(served, "entities", **{"class": klass})
+    for document in documents:  # the largest pages: their marks and incoming links
+        resource = iri.BASE + document["path"][1:]
+        source = served.settings.corpus_dir / f"{resource.rsplit('/', 1)[-1]}.txt"
+        document_text(served, resource, source)
+        linked_data.described(served, resource)
     for company in found:
         company_view(served, slug_of(iri.BASE + company["path"][1:]), None)
     for author in authors:
