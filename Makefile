@@ -61,6 +61,8 @@ BENCH_SIZES ?= 1,10
 bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10,100 for x100)
 	$(PY) -m bench.run --sizes $(BENCH_SIZES)
 	$(PY) -m bench.build_scale --sizes $(BENCH_SIZES)
+	$(PY) -m bench.pages build
+	$(PY) -m bench.document_page build
 
 eval: build/summary.json ## score the built graph against the gold set → bench/results/extraction-eval.{md,json}
 	$(PY) -m bench.extraction

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api import page_cache
 from api.backends import Backend
 from api.named_queries import NamedQuery
 from api.response_cache import ResponseCache
@@ -30,6 +31,7 @@ class Served:
     catalog: dict[str, NamedQuery]
     graphs: frozenset[str] = field(default_factory=frozenset)
     cache: ResponseCache = field(default_factory=ResponseCache)  # named-query answers
+    pages: dict[object, object] = field(default_factory=dict)  # page data, made once per graph
 
 
 SCOPE_KEY = "dortmund_kg.served"  # where api.hot_swap.LeaseMiddleware puts a request's graph
@@ -38,6 +40,7 @@ SCOPE_KEY = "dortmund_kg.served"  # where api.hot_swap.LeaseMiddleware puts a re
 def get_served(request: Request) -> Served:
     """The graph this request started on (leased by the middleware), else the app's."""
     served: Served = request.scope.get(SCOPE_KEY) or request.app.state.served
+    page_cache.touch(served)
     return served
 
 

@@ -148,6 +148,12 @@ def dataset_description(base: str, served: Served, media_type: str) -> bytes:
             graph.add((ds, VOID.subset, subset))
             graph.add((subset, RDF.type, VOID.Dataset))
             graph.add((subset, VOID.triples, Literal(triples, datatype=XSD.integer)))
+            graph.add((subset, RDF.type, SD.NamedGraph))
+            graph.add((subset, SD.name, subset))
+            graph.add((subset, DCTERMS.title, Literal("Graph " + str(subset)[len(iri.GRAPH) :])))
+            if str(subset).startswith(iri.GRAPH + "document/"):
+                stem = str(subset)[len(iri.GRAPH + "document/") :]
+                graph.add((subset, DCTERMS.source, iri.document(stem)))
     graph.add((ds, VOID.triples, Literal(total, datatype=XSD.integer)))
     documents = served.backend.query(internal_query("documents"))
     if isinstance(documents, SelectResult):

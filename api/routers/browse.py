@@ -12,15 +12,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from api.backends import Dataset
 from api.deps import ServedDep
 from api.named_queries import ParameterError
 from api.negotiation import best_match
-from api.results import SelectResult, plain_rows
 from api.routers.common import local_path, run_rows
 from api.routers.pages import TEMPLATES
 from api.routers.ui_data import authors_with_counts, companies
-from api.routers.views import pledge_item
+from api.routers.views import named_rows, pledge_item
 from mappings import iri
 
 router = APIRouter(include_in_schema=False)
@@ -110,14 +108,10 @@ def search(request: Request, served: ServedDep) -> Response:
     rows: list[dict[str, object]] = []
     error = None
     if q:
-        query = served.catalog["search"]
         try:
-            result = served.runner.run(query.text, bindings=query.bind(values), dataset=Dataset())
+            rows = named_rows(served, "search", values)
         except ParameterError as exc:
             error = str(exc)
-        else:
-            assert isinstance(result, SelectResult)
-            rows = plain_rows(result, query.columns)
     wants_json = (
         params.get("format") == "json"
         or best_match(request.headers.get("accept"), ["text/html", "application/json"])

@@ -7,13 +7,19 @@ from fastapi import HTTPException
 from api.backends import Dataset, QueryError
 from api.deps import Served
 from api.named_queries import ParameterError, internal
+from api.page_cache import per_build
 from api.results import GraphResult, SelectResult, plain_rows
 from api.runner import QueryTimeout, WorkerCrashed
 from mappings import iri
 
 
 def run_rows(served: Served, name: str, **values: str) -> list[dict[str, object]]:
-    """Rows of an internal SELECT query as plain values (IRIs as strings)."""
+    """Rows of an internal SELECT query as plain values (IRIs as strings), once per build."""
+    key = ("rows", name, tuple(sorted(values.items())))
+    return per_build(served, key, lambda: _rows(served, name, values))
+
+
+def _rows(served: Served, name: str, values: dict[str, str]) -> list[dict[str, object]]:
     result = run_internal(served, name, **values)
     if not isinstance(result, SelectResult):
         raise TypeError(f"{name} is not a SELECT query")

@@ -69,11 +69,17 @@ def _marks(served: Served, resource: str) -> tuple[list[Mark], list[tuple[str, i
     return marks, sorted(sections.items(), key=lambda s: s[1])
 
 
+def _relative(path: str) -> str:
+    """``/id/statement/doc/key`` as seen from ``/id/document/doc``: ``../statement/doc/key``
+    (the page carries thousands of these links; the short form saves a tenth of its bytes)."""
+    return "../" + path[len("/id/") :] if path.startswith("/id/") else path
+
+
 def _render(served: Served, resource: str, text: str) -> DocumentText:
     marks, sections = _marks(served, resource)
     out: list[str] = ['<p class="para">']
     line = 1
-    out.append('<a class="ln" id="L1" href="#L1">1</a>')
+    out.append("<a class=ln id=L1 href=#L1>1</a>")
     pos = 0
     cursor = 0  # no mark starts before the end of the previous one: overlaps are clipped
     spans: list[tuple[int, int, Mark | None]] = []
@@ -96,21 +102,23 @@ def _render(served: Served, resource: str, text: str) -> DocumentText:
                     out.append('</p><p class="para">')
                 else:
                     out.append("<br>")
-                out.append(f'<a class="ln" id="L{line}" href="#L{line}">{line}</a>')
+                out.append(f"<a class=ln id=L{line} href=#L{line}>{line}</a>")
             if not piece:
                 continue
             if span_mark is None:
                 out.append(str(escape(piece)))
                 continue
             mark = span_mark
-            ident = f' id="{mark.slug}"' if first else ""
-            first = False
             kind = mark.modality if mark.pledge else "context"
-            title = MODALITIES.get(mark.modality, "Aussage")
-            out.append(
-                f'<a class="m {kind}"{ident} data-s="{mark.slug}" href="{mark.path}" '
-                f'title="{title}">{escape(piece)}</a>'
-            )
+            if first:  # the statement's anchor, link and kind; its later lines only the colour
+                title = MODALITIES.get(mark.modality, "Aussage")
+                out.append(
+                    f'<a class="m {kind}" id="{mark.slug}" data-s="{mark.slug}" '
+                    f'href="{_relative(mark.path)}" title="{title}">{escape(piece)}</a>'
+                )
+                first = False
+            else:
+                out.append(f'<a class="m {kind}" data-s="{mark.slug}">{escape(piece)}</a>')
     out.append("</p>")
     marked = sum(1 for m in marks if m.pledge)
     return DocumentText(Markup("".join(out)), sections, marked)

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import Served, ServedDep
 from api.descriptions import DUMPS, dataset_description
+from api.ld_formats import jsonld, turtle
 from api.negotiation import best_match
+from api.page_cache import per_build
 from api.results import GRAPH_FORMATS, GraphResult, serialise_graph, text_of
+from api.routers.class_pages import InstancePage, instance_page
 from api.routers.common import run_internal
 from api.routers.pages import render_ontology, render_resource
 from mappings import iri
@@ -35,9 +39,18 @@ EXTENSIONS = {
 }
 
 
-def _rdf_response(result: GraphResult, media: str, location: str) -> Response:
+def rdf_body(result: GraphResult, media: str) -> bytes:
+    """Turtle with prefixes, grouped by subject; JSON-LD compacted by the published context."""
+    if media == "text/turtle":
+        return turtle(result.triples)
+    if media == "application/ld+json":
+        return jsonld(result.triples)
+    return serialise_graph(result, media)
+
+
+def rdf_response(result: GraphResult, media: str, location: str) -> Response:
     return Response(
-        serialise_graph(result, media),
+        rdf_body(result, media),
         media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""),
         headers={"Vary": "Accept", "Content-Location": location},
     )
@@ -50,7 +63,7 @@ def _alternates(path: str) -> str:
     )
 
 
-def _negotiate(request: Request) -> str:
+def negotiate(request: Request) -> str:
     fmt = request.query_params.get("format")
     if fmt:
         if fmt == "html":
@@ -64,19 +77,42 @@ def _negotiate(request: Request) -> str:
     return media
 
 
-def dereference(request: Request, served: Served, resource: str) -> Response:
-    media = _negotiate(request)
-    result = run_internal(served, "describe", resource=resource)
-    assert isinstance(result, GraphResult)
+def dereference(
+    request: Request, served: Served, resource: str, extra: tuple[ox.Triple, ...] = ()
+) -> Response:
+    """The resource as HTML or RDF; ``extra`` triples (from VoID/DCAT) join the store's."""
+    media = negotiate(request)
+    answer = described(served, resource)
+    page = instance_page(served, request, resource)
+    result = GraphResult([*answer.triples, *extra, *page.triples], answer.truncated)
     if not any(text_of(t.subject) == resource for t in result.triples):
         raise HTTPException(404, f"nothing is known about {resource}")
     path = request.url.path
+    response: Response
     if media != "text/html":
-        return _rdf_response(result, media, path)
-    response = render_resource(request, served, resource, result)
-    response.headers["Vary"] = "Accept"
-    response.headers["Link"] = _alternates(path)
+        response = rdf_response(result, media, path)
+    else:
+        response = render_resource(request, served, resource, result, page)
+    encoded = "content-encoding" in response.headers
+    response.headers["Vary"] = "Accept, Accept-Encoding" if encoded else "Accept"
+    response.headers["Link"] = ", ".join([_alternates(path), *_paging(path, page)])
     return response
+
+
+def described(served: Served, resource: str) -> GraphResult:
+    """The describe answer of ``resource``, once per build (also used to warm the pages)."""
+    return per_build(served, ("describe", resource), lambda: _describe(served, resource))
+
+
+def _describe(served: Served, resource: str) -> GraphResult:
+    """What the store says about ``resource`` (kept per build: a document's is 2,000 links)."""
+    described = run_internal(served, "describe", resource=resource)
+    assert isinstance(described, GraphResult)
+    return described
+
+
+def _paging(path: str, page: InstancePage) -> list[str]:
+    return [f'<{path}?page={n}>; rel="{rel}"' for rel, n in page.neighbours().items()]
 
 
 @router.get("/id/{path:path}", summary="Dereference a thing of the graph", response_model=None)
@@ -86,11 +122,11 @@ async def thing(path: str, request: Request, served: ServedDep) -> Response:
 
 
 def _ontology(request: Request, served: Served) -> Response:
-    media = _negotiate(request)
+    media = negotiate(request)
     result = run_internal(served, "ontology")
     assert isinstance(result, GraphResult)
     if media != "text/html":
-        return _rdf_response(result, media, "/def/")
+        return rdf_response(result, media, "/def/")
     return render_ontology(request, served)
 
 
@@ -119,12 +155,6 @@ async def void(request: Request, served: ServedDep) -> Response:
     return response
 
 
-@router.get("/dataset", summary="The dataset (same as /.well-known/void)", response_model=None)
-async def dataset(request: Request, served: ServedDep) -> Response:
-    response: Response = await run_in_threadpool(_void, request, served)
-    return response
-
-
 @router.get("/dumps/{name}", summary="Download a dump of the whole graph", response_model=None)
 def dump(name: str, served: ServedDep) -> Any:
     if name not in DUMPS:
@@ -133,3 +163,13 @@ def dump(name: str, served: ServedDep) -> Any:
     if not path.exists():
         raise HTTPException(404, f"{name} is not in this build")
     return FileResponse(path, media_type=DUMPS[name][0], filename=name)
+
+
+def _include_dataset_iris() -> None:
+    """The dataset-level IRIs (graphs, distributions, …) live beside ``/id/`` and ``/def/``."""
+    from api.routers import dataset_ld  # imports this module: bound after it is complete
+
+    router.include_router(dataset_ld.router)
+
+
+_include_dataset_iris()

@@ -8,6 +8,7 @@ the pledges about them. The property table stays below for linked-data readers.
 
 from __future__ import annotations
 
+import gzip
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from api.deps import Served
+from api.page_cache import per_build
 from api.results import GraphResult, text_of
+from api.routers.class_pages import InstancePage
 from api.routers.common import local_path, run_rows
 from api.routers.document_view import document_text
 from api.routers.views import MODALITIES, author_view, company_view, pledge_item, pledge_view
@@ -26,6 +29,7 @@ from mappings import iri
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 TEMPLATES.env.globals["MODALITIES"] = MODALITIES
+TEMPLATES.env.filters["local"] = local_path
 LABELS = {
     "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -61,6 +65,22 @@ def short(value: str) -> str:
     return f"{prefix}:{value[len(best) :]}"
 
 
+TEMPLATES.env.filters["short"] = short
+
+
+def zeilen(lines: object) -> str:
+    """``"14"`` → ``Zeile 14``, ``"14–16"`` → ``Zeilen 14–16`` (German singular and plural).
+
+    >>> zeilen("14"), zeilen("14–16")
+    ('Zeile 14', 'Zeilen 14–16')
+    """
+    text = str(lines)
+    return f"Zeilen {text}" if "–" in text else f"Zeile {text}"
+
+
+TEMPLATES.env.filters["zeilen"] = zeilen
+
+
 def _labels(result: GraphResult) -> dict[str, str]:
     labels: dict[str, str] = {}
     for t in result.triples:
@@ -81,7 +101,11 @@ def _cell(term: Any, labels: dict[str, str]) -> dict[str, str]:
 
 
 def render_resource(
-    request: Request, served: Served, resource: str, result: GraphResult
+    request: Request,
+    served: Served,
+    resource: str,
+    result: GraphResult,
+    page: InstancePage | None = None,
 ) -> HTMLResponse:
     labels = _labels(result)
     properties: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -97,6 +121,7 @@ def render_resource(
         "label": labels.get(resource, short(resource)),
         "kind": kind,
         "properties": sorted(properties.items()),
+        "page": page or InstancePage(),
     }
     template = "resource.html"
     if kind == "actor":
@@ -115,8 +140,23 @@ def render_resource(
     elif kind == "document":
         source = served.settings.corpus_dir / f"{resource.rsplit('/', 1)[-1]}.txt"
         context["text"] = document_text(served, resource, source)
-        template = "document.html"
+        return _document_page(request, served, resource, context)
     return TEMPLATES.TemplateResponse(request, template, context)
+
+
+def _document_page(
+    request: Request, served: Served, resource: str, context: dict[str, Any]
+) -> HTMLResponse:
+    """The document page (up to 1 MB of marked text) rendered and gzipped once per build."""
+
+    def render() -> tuple[bytes, bytes]:
+        body = bytes(TEMPLATES.TemplateResponse(request, "document.html", context).body)
+        return body, gzip.compress(body, compresslevel=6, mtime=0)
+
+    plain, packed = per_build(served, ("document-page", resource), render)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return HTMLResponse(packed, headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return HTMLResponse(plain, headers={"Vary": "Accept-Encoding"})
 
 
 def _by_author(rows: list[dict[str, object]]) -> list[dict[str, Any]]:

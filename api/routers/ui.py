@@ -8,7 +8,10 @@ with who commits to what); the editor is CodeMirror 6 with a SPARQL mode, bundle
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -16,13 +19,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import ServedDep, get_served
+from api import page_cache
+from api.deps import Served, ServedDep, get_served
 from api.negotiation import best_match
-from api.routers import browse
-from api.routers.common import run_rows
+from api.routers import browse, linked_data
+from api.routers.common import run_rows, slug_of
+from api.routers.document_view import document_text
 from api.routers.pages import PREFIXES, TEMPLATES
 from api.routers.ui_data import authors_with_counts, companies
+from api.routers.views import author_view, company_view
 from api.sparql_protocol import sparql as sparql_endpoint
+from mappings import iri
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 router = APIRouter(include_in_schema=False)
@@ -44,6 +51,28 @@ def index(request: Request, served: ServedDep) -> HTMLResponse:
             "queries": list(served.catalog.values()),
         },
     )
+
+
+def warm(served: Served) -> None:
+    """What the start page, the lists and the company and author pages ask, ahead of time."""
+    documents, authors = authors_with_counts(served)
+    found = companies(served)
+    run_rows(served, "graph-counts")
+    run_rows(served, "places")
+    for _, _, klass in browse.CLASSES.values():
+        run_rows(served, "entities", **{"class": klass})
+    for document in documents:  # the largest pages: their marks and incoming links
+        resource = iri.BASE + document["path"][1:]
+        source = served.settings.corpus_dir / f"{resource.rsplit('/', 1)[-1]}.txt"
+        document_text(served, resource, source)
+        linked_data.described(served, resource)
+    for company in found:
+        company_view(served, slug_of(iri.BASE + company["path"][1:]), None)
+    for author in authors:
+        author_view(served, iri.BASE + author["path"][1:])
+
+
+page_cache.WARMERS.append(warm)
 
 
 def _body(text: str) -> str:
@@ -128,6 +157,18 @@ def install(app: FastAPI) -> None:
     Call before the SPARQL router is included, so that GET /sparql reaches :func:`sparql_page`.
     """
     app.add_api_route("/sparql", sparql_page, methods=["GET"], include_in_schema=False)
+    serving = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def warm_on_start(a: FastAPI) -> AsyncIterator[Any]:
+        """The served build's pages are made at start-up; a swapped-in build's on first use."""
+        async with serving(a) as state:
+            holder = getattr(a.state, "graph", None)
+            if holder is not None:
+                page_cache.touch(holder.current)
+            yield state
+
+    app.router.lifespan_context = warm_on_start
     app.include_router(router)
     app.include_router(browse.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

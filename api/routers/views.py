@@ -13,6 +13,7 @@ from typing import Any
 
 from api.backends import Dataset
 from api.deps import Served
+from api.page_cache import per_build
 from api.results import SelectResult, plain_rows
 from api.routers.common import local_path, run_rows
 
@@ -55,9 +56,7 @@ def company_view(served: Served, slug: str, scope: str | None) -> dict[str, Any]
     scopes = [p for p in query.params if p.name == "scope"]
     if scopes and scope:
         values["scope"] = scope
-    result = served.runner.run(query.text, bindings=query.bind(values), dataset=Dataset())
-    assert isinstance(result, SelectResult)
-    rows = plain_rows(result, query.columns)
+    rows = named_rows(served, "pledges-for-actor", values)
     authors: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, str]] = set()
     for row in rows:
@@ -87,6 +86,7 @@ def company_view(served: Served, slug: str, scope: str | None) -> dict[str, Any]
         )
     return {
         "authors": grouped,
+        "topics": topic_chart(served, grouped),
         "total": len(seen),
         "explicit": sum(
             1 for a in grouped for _, ps in a["modalities"] for p in ps if p["explicit"]
@@ -94,6 +94,54 @@ def company_view(served: Served, slug: str, scope: str | None) -> dict[str, Any]
         "scopes": [v for p in scopes for v in p.values],
         "scope": scope or (scopes[0].default if scopes else None),
     }
+
+
+def pledge_topics(served: Served) -> dict[str, list[str]]:
+    """Every pledge's topic labels by its server path, once per served graph."""
+
+    def compute() -> dict[str, list[str]]:
+        topics: dict[str, list[str]] = defaultdict(list)
+        for row in run_rows(served, "pledge-topics"):
+            topics[local_path(row["pledge"])].append(str(row["topicLabel"]))
+        return dict(topics)
+
+    return per_build(served, "pledge-topics", compute)
+
+
+def topic_chart(served: Served, authors: list[dict[str, Any]], most: int = 8) -> dict[str, Any]:
+    """Pledges per author (rows) and topic (the ``most`` frequent topics, columns)."""
+    topics = pledge_topics(served)
+    per_author: list[tuple[dict[str, Any], Counter[str]]] = []
+    overall: Counter[str] = Counter()
+    for author in authors:
+        counts: Counter[str] = Counter(
+            t
+            for _, items in author["modalities"]
+            for p in items
+            for t in topics.get(p["pledge"], [])
+        )
+        overall.update(counts)
+        per_author.append((author, counts))
+    columns = [t for t, _ in overall.most_common(most)]
+    rows = [
+        {"label": a["label"], "path": a["path"], "counts": [c[t] for t in columns]}
+        for a, c in per_author
+        if any(c[t] for t in columns)
+    ]
+    peak = max((n for r in rows for n in r["counts"]), default=0)
+    return {"columns": columns, "rows": rows, "max": peak}
+
+
+def named_rows(served: Served, name: str, values: dict[str, str]) -> list[dict[str, Any]]:
+    """Rows of a named query with bound ``values``, once per served graph."""
+
+    def compute() -> list[dict[str, Any]]:
+        query = served.catalog[name]
+        result = served.runner.run(query.text, bindings=query.bind(values), dataset=Dataset())
+        assert isinstance(result, SelectResult)
+        return plain_rows(result, query.columns)
+
+    return per_build(served, ("named", name, tuple(sorted(values.items()))), compute)
 
 
 def _how(path: str, explicit: bool) -> str:

@@ -18,4 +18,14 @@
       document.getElementById("verbatim").hidden = shown;
     });
   }
+  // A corpus file opened at a range of lines (#L203-L204, as dcterms:source cites them).
+  const range = /^#L(\d+)-L(\d+)$/.exec(location.hash);
+  if (range && document.querySelector(".corpus-lines")) {
+    for (let n = Number(range[1]); n <= Number(range[2]); n++) {
+      const line = document.getElementById("L" + n);
+      if (line) line.classList.add("in-range");
+    }
+    const first = document.getElementById("L" + range[1]);
+    if (first) first.scrollIntoView();
+  }
 })();

@@ -234,6 +234,10 @@ def test_author_page_count_equals_the_home_page_count(real: Any) -> None:
         "/themen",
         "/editor",
         "/def/",
+        "/def/Pledge",
+        "/graph/reference",
+        "/dataset",
+        "/corpus/2021-gruene-cdu-leitlinien.txt",
         "/id/actor/gibt-es-nicht",
     ],
 )
