@@ -52,7 +52,10 @@ bench: $(STAMP) ## run the benchmarks and write bench/results/ (BENCH_SIZES=1,10
 eval: build/summary.json ## score the built graph against the gold set → bench/results/extraction-eval.{md,json}
 	$(PY) -m bench.extraction
 
+eval-alignment: build/summary.json ## score the alignment against tests/evaluation/alignment/ → bench/results/alignment-eval.{md,json}
+	$(PY) -m bench.alignment_eval
+
 clean: ## remove build outputs
 	rm -rf build build.swap .builds
 
-.PHONY: help setup browser build validate serve test lint bench eval clean
+.PHONY: help setup browser build validate serve test lint bench eval eval-alignment clean

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -11,6 +9,16 @@ from mappings import iri
 from mappings.alignment.method import Alignment
 
 DOKG = iri.DOKG
+
+
+def decimal_text(value: float) -> str:
+    """The canonical xsd:decimal form, rounded to three places (what a store gives back).
+
+    >>> [decimal_text(v) for v in (0.4, 0.3333, 1.0, 0.0)]
+    ['0.4', '0.333', '1.0', '0.0']
+    """
+    text = f"{value:.3f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def alignment_graph(alignment: Alignment) -> Graph:
@@ -23,7 +31,7 @@ def alignment_graph(alignment: Alignment) -> Graph:
         g.add((node, DOKG.fromStatement, source))
         g.add((node, DOKG.toStatement, target))
         g.add((node, DOKG.relationType, DOKG[rel.type.value]))
-        g.add((node, DOKG.score, Literal(Decimal(f"{rel.score:.3f}"), datatype=XSD.decimal)))
+        g.add((node, DOKG.score, Literal(decimal_text(rel.score), datatype=XSD.decimal)))
         for entity in rel.shared_entities:
             g.add((node, DOKG.sharedEntity, URIRef(entity)))
         for term in rel.shared_terms:
