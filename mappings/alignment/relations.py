@@ -2,7 +2,11 @@
 
 The rules, in order (the first that applies wins):
 
-1. **opposes** — one statement supports what the other rejects;
+1. **opposes** — one statement supports what the other rejects, the two are by different
+   author families and name a specific entity in common (opposite wordings within one family,
+   "kein Ausbau" against "nicht ausgebaut", are one position, and without a shared entity
+   the two stances are too often about different things: preventing housing loss is not
+   opposing Housing First);
 2. **continues** — the later document shares an author family with the earlier one (the
    Grüne faction's Leitlinien 2021 → the Grüne party's programme 2025);
 3. **refines** — one statement is clearly more specific: quantified targets, more named
@@ -10,7 +14,7 @@ The rules, in order (the first that applies wins):
 4. **agrees** — otherwise: the same aim.
 
 A stance is read from the modality (opposition rejects) and, for commitments and demands, from
-verbs that end or prevent something ("beenden", "stoppen", "verhindern", "keine … mehr"):
+verbs that end or restrict something ("beenden", "stoppen", "keine … mehr", "nur noch"):
 "Wir wollen die Subventionen für den Flughafen beenden" rejects although it commits.
 
 >>> stance_of("commitment", "Wir werden die Subventionen für den Flughafen beenden.")
@@ -27,10 +31,11 @@ from mappings.alignment.records import RelationType, Stance, StatementView
 
 _SUPPORTING = frozenset({"commitment", "demand", "vision"})
 _REJECTING = re.compile(
-    r"\b(beenden|beendet|stoppen|gestoppt|abschaffen|abgeschafft|verhindern|verhindert|"
+    r"\b(beenden|beendet|stoppen|gestoppt|abschaffen|abgeschafft|nur\s+noch|"
     r"verbieten|verboten|ablehnen|lehnen\b[^.]{0,80}\bab|aussteigen|ausstieg|"
     r"nicht\s+(länger|mehr|weiter)\b|keine[nrms]?\b[^.]{0,60}\bmehr\b|"
-    r"nicht\s+zulassen|darf\s+es\s+nicht|dürfen\s+nicht)",
+    r"nicht\s+zulassen|darf\s+es\s+nicht|dürfen\s+nicht|"
+    r"nicht\s+(?:\w+\s+)?(?:ausgebaut|verlängert|gebaut|weitergebaut|erweitert)\b)",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
@@ -59,7 +64,11 @@ def relate(a: StatementView, b: StatementView) -> tuple[RelationType, StatementV
     """The relation type of two statements on one issue, with its (from, to) direction."""
     early, late = (a, b) if _order(a) <= _order(b) else (b, a)
     stances = {stance_of(a.modality, a.text), stance_of(b.modality, b.text)}
-    if stances == {Stance.SUPPORTS, Stance.REJECTS}:
+    if (
+        stances == {Stance.SUPPORTS, Stance.REJECTS}
+        and not a.families & b.families
+        and a.entities & b.entities
+    ):
         return RelationType.OPPOSES, early, late
     if early.families & late.families and late.year > early.year:
         return RelationType.CONTINUES, late, early

@@ -40,10 +40,26 @@ def test_ending_a_subsidy_rejects_although_it_is_a_commitment() -> None:
 
 
 def test_support_against_rejection_opposes_from_the_earlier() -> None:
-    a = view("spd", year=2020, family="spd", text="Den Flughafen weiter ausbauen.")
-    b = view("gruene", year=2025, family="gruene", text="Den Ausbau des Flughafens stoppen.")
+    airport = ("flughafen-dortmund",)
+    a = view("spd", year=2020, family="spd", text="Den Flughafen ausbauen.", entities=airport)
+    b = view("gruene", year=2025, family="gruene", text="Den Ausbau stoppen.", entities=airport)
     kind, source, target = relate(b, a)
     assert (kind, source, target) == (RelationType.OPPOSES, a, b)
+
+
+def test_opposite_wordings_of_one_family_are_not_opposition() -> None:
+    airport = ("flughafen-dortmund",)
+    a = view("leitlinien", year=2021, family="gruene", text="Kein Ausbau.", entities=airport)
+    b = view("gruene", year=2025, family="gruene", text="Den Flughafen erhalten.", entities=airport)
+    kind, _, _ = relate(a, b)
+    assert kind is RelationType.CONTINUES
+
+
+def test_opposite_stances_without_a_shared_entity_are_not_opposition() -> None:
+    a = view("dos", year=2020, family="dos", text="Wohnungsverluste werden verhindert.")
+    b = view("gruene", year=2025, family="gruene", text="Housing First ausweiten.")
+    kind, _, _ = relate(a, b)
+    assert kind is not RelationType.OPPOSES
 
 
 def test_later_document_of_the_same_family_continues_the_earlier() -> None:
