@@ -70,7 +70,10 @@ eval: build/summary.json ## score the built graph against the gold set → bench
 screenshots: build/summary.json $(ASSETS_STAMP) $(BROWSER_STAMP) ## PNGs of every page kind → docs/screenshots/
 	$(PY) -m tests.api.screenshots docs/screenshots
 
+eval-alignment: build/summary.json ## score the alignment against tests/evaluation/alignment/ → bench/results/alignment-eval.{md,json}
+	$(PY) -m bench.alignment_eval
+
 clean: ## remove build outputs
 	rm -rf build build.swap .builds
 
-.PHONY: help setup browser assets screenshots build validate serve check test lint bench eval clean
+.PHONY: help setup browser assets screenshots build validate serve check test lint bench eval eval-alignment clean

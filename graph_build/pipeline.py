@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS
 from rdflib.term import Node
 
-from graph_build import checksums, ontology, writer
+from graph_build import alignment, checksums, ontology, writer
 from graph_build.errors import BuildError
 from graph_build.reasoning import Reasoner
 from graph_build.validation import Finding, validate, validate_scoped
@@ -372,6 +372,7 @@ def build(
         doc_summaries = {d.id: summaries[d.id] for d in documents}  # registry order
         for info in documents:
             findings.extend(doc_findings[info.id])
+        findings.extend(alignment.add_alignment(dataset, ctx.shapes))
     except BaseException:
         writer.discard(out_dir)
         raise

@@ -147,6 +147,19 @@ GRAPH_ONTOLOGY = URIRef(GRAPH + "ontology")
 GRAPH_REFERENCE = URIRef(GRAPH + "reference")
 GRAPH_INFERRED = URIRef(GRAPH + "inferred")
 GRAPH_BUILD = URIRef(GRAPH + "build")
+GRAPH_ALIGNMENT = URIRef(GRAPH + "alignment")
+
+
+def pledge_relation(from_statement: URIRef, to_statement: URIRef) -> URIRef:
+    """A relation between two statements, keyed by both statements' own keys (stable)."""
+    prefix = ID + "statement/"
+    parts = []
+    for node in (from_statement, to_statement):
+        text = str(node)
+        if not text.startswith(prefix):
+            raise ValueError(f"not a statement IRI: {text!r}")
+        parts.append(text[len(prefix) :].replace("/", "-"))
+    return _thing("relation", "--".join(parts))
 
 
 def service(slug: str) -> URIRef:

@@ -1,0 +1,71 @@
+"""Progress claims: statements that report something as achieved, started or decided.
+
+A claim needs a verb of achievement in the perfect or past ("wurden … eingerichtet", "haben
+wir … verankert", "konnten wir … durchsetzen", "ist es gelungen") or a participle naming the
+author's deed ("die von uns durchgesetzte Verhinderung", "auf GRÜNE Initiative im Rat
+durchgesetzte Neuplanung"). The same participle with "werden" after it is a passive of the
+future or of obligation ("muss erreicht werden") and is no claim.
+
+>>> is_progress_claim("Seit 2020 wurden 18 neue Kindertageseinrichtungen eingerichtet.")
+True
+>>> is_progress_claim("Das Ziel der Klimaneutralität muss erreicht werden.")
+False
+>>> claimed_period("Seit 2020 wurden 18 neue Kitas eingerichtet.", document_year=2025)
+(2020, 2025)
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACHIEVED = (
+    r"eingerichtet|beschlossen|umgesetzt|durchgesetzt|verankert|entwickelt|geschaffen|gebaut|"
+    r"eröffnet|erreicht|eingeführt|gestartet|realisiert|ausgebaut|saniert|erhöht|verdoppelt|"
+    r"gesenkt|angestoßen|initiiert|verabschiedet|gegründet|beauftragt|ermöglicht|gepflanzt|"
+    r"installiert|fertiggestellt|geplant|erarbeitet|eingereicht|durchgeführt|gesichert|"
+    r"verhindert|gelungen|vorangebracht|aufgestockt|eingestellt|angeschafft|modernisiert|"
+    r"auf\s+den\s+Weg\s+gebracht|durchsetzen|erreichen|umsetzen|einführen"
+)
+_PAST = re.compile(
+    r"\b(wurden?|worden|haben\s+wir|hat\s+(?:die|der|das)\b|konnten?\s+wir|ist\s+es\b[^.]{0,60}"
+    r"gelungen|sind\b[^.]{0,80}\b(?:" + _ACHIEVED + r")\b(?!\s+werden))",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\b(" + _ACHIEVED + r")\b(?!\s+(?:werden|zu|wollen|wir))", re.IGNORECASE)
+_DEED = re.compile(
+    r"\b(?:von\s+uns|auf\s+\w+\s+Initiative(?:\s+hin)?|dank\s+\w+\s+Initiative)\b[^.]{0,80}?"
+    r"\b(?:erfolgreich\s+)?\w*(?:durchgesetzte|beschlossene|eingeführte|erreichte|initiierte|"
+    r"angestoßene|geschaffene|umgesetzte)[nrs]?\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\bseit\s+(?:dem\s+Jahr\s+|Anfang\s+|Ende\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
+_SPAN = re.compile(r"\b(?:von\s+)?((?:19|20)\d{2})\s*(?:bis|–|-)\s*((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"(?<!bis )(?<!ab )(?<!Bis )\b(?:im\s+Jahr\s+|in\s+)?((?:19|20)\d{2})\b")
+
+
+def is_progress_claim(text: str) -> bool:
+    """Whether ``text`` reports something as achieved, started or decided."""
+    if _DEED.search(text):
+        return True
+    for past in _PAST.finditer(text):
+        clause_end = text.find(".", past.end())
+        clause = text[past.start() : clause_end if clause_end >= 0 else len(text)]
+        if _PARTICIPLE.search(clause) or past.group(0).lower().endswith("gelungen"):
+            return True
+    return False
+
+
+def claimed_period(text: str, *, document_year: int) -> tuple[int | None, int | None]:
+    """(from, until) years of a claim where the text gives them; "seit Y" runs to the document."""
+    since = _SINCE.search(text)
+    if since:
+        return int(since.group(1)), document_year
+    span = _SPAN.search(text)
+    if span and int(span.group(2)) <= document_year:
+        return int(span.group(1)), int(span.group(2))
+    past = [int(m.group(1)) for m in _YEAR.finditer(text) if int(m.group(1)) < document_year]
+    if past:
+        return min(past), max(past)
+    return None, None
