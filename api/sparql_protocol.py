@@ -29,6 +29,7 @@ from api.sparql_text import QueryRefused, check_read_only
 
 router = APIRouter(tags=["SPARQL"])
 
+
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)

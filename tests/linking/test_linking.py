@@ -127,12 +127,25 @@ def test_inferred_concerns_follow_operators_ownership_and_part_of(world: Graph) 
     assert (u41, DOKG.concernsIndirectly, dsw21) in g
     assert (u41, DOKG.mentions, dsw21) not in g
     assert (u41, DOKG.concerns, dsw21) in g
-    assert (airport, DOKG.concernsIndirectly, dsw21) in g
+    assert (airport, DOKG.concernsIndirectly, dsw21) not in g  # a subsidiary's business
+    assert (airport, DOKG.concernsGroup, dsw21) in g
+    assert (airport, DOKG.concerns, dsw21) in g
     assert (see, DOKG.concernsIndirectly, iri.place("stadtbezirk-hoerde")) in g
     assert (see, DOKG.concernsIndirectly, iri.place("dortmund")) in g
     for not_dsw21 in (s4, tariff):
         assert (not_dsw21, DOKG.concerns, dsw21) not in g
         assert (not_dsw21, DOKG.concernsIndirectly, iri.actor("vrr")) in g
+
+
+def test_a_subsidiarys_operations_reach_the_parent_only_as_its_group(world: Graph) -> None:
+    g = _reason(world, iri.service("fernwaerme-dortmund"), iri.actor("dopark"))
+    heating, dopark = (URIRef(f"{S}{n}") for n in range(2))
+    assert (heating, DOKG.concernsIndirectly, iri.actor("dew21")) in g
+    assert (heating, DOKG.concernsIndirectly, iri.actor("dsw21")) not in g
+    assert (heating, DOKG.concernsGroup, iri.actor("dsw21")) in g
+    for parent in ("flughafen-dortmund", "dsw21"):
+        assert (dopark, DOKG.concernsGroup, iri.actor(parent)) in g
+        assert (dopark, DOKG.concernsIndirectly, iri.actor(parent)) not in g
 
 
 def test_ontology_and_reference_data_are_consistent_under_owl_rl(world: Graph) -> None:
