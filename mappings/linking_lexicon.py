@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from mappings import iri
+from mappings.linking_compounds import compound_terms, find_compounds, is_compound_modifier
 
 LEXICON_FILE = Path(__file__).parent / "reference" / "lexicon.toml"
 
@@ -52,6 +53,7 @@ class Entry:
     patterns: tuple[re.Pattern[str], ...]
     not_before: tuple[re.Pattern[str], ...] = ()
     not_after: tuple[re.Pattern[str], ...] = ()
+    compounds: tuple[tuple[str, ...], ...] = ()  # terms as stems, matched inside compounds
 
     @property
     def kind(self) -> str:
@@ -118,19 +120,30 @@ def load_lexicon(path: Path = LEXICON_FILE) -> tuple[Entry, ...]:
     entries: list[Entry] = []
     for n, raw in enumerate(data.get("entry", []), start=1):
         where = f"{path}: [[entry]] #{n}"
-        if "ref" not in raw or not raw.get("patterns"):
-            raise LexiconError(f"{where}: needs ref and patterns")
+        if "ref" not in raw or not (raw.get("patterns") or raw.get("compounds")):
+            raise LexiconError(f"{where}: needs ref and patterns or compounds")
         flags = re.IGNORECASE if raw.get("ignore_case") else 0
         entries.append(
             Entry(
                 ref=raw["ref"],
                 entity=entity_for(raw["ref"]),
-                patterns=tuple(_compile(p, flags, where) for p in raw["patterns"]),
+                patterns=tuple(_compile(p, flags, where) for p in raw.get("patterns", [])),
                 not_before=tuple(_compile(p, 0, where) for p in raw.get("not_before", [])),
                 not_after=tuple(_compile(p, 0, where) for p in raw.get("not_after", [])),
+                compounds=compound_terms(raw.get("compounds", [])),
             )
         )
     return tuple(entries)
+
+
+def _allowed(text: str, start: int, end: int, entry: Entry) -> bool:
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if any(p.search(before) for p in entry.not_before):
+        return False
+    if any(p.match(after) for p in entry.not_after):
+        return False
+    # a place word that only modifies a longer compound names no place (Innenstadtparkplatz…)
+    return not (entry.kind == "place" and is_compound_modifier(text, start, end))
 
 
 def _candidates(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
@@ -140,14 +153,13 @@ def _candidates(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
             for match in pattern.finditer(text):
                 group = "m" if "m" in pattern.groupindex and match.group("m") else 0
                 start, end = match.span(group)
-                if start == end:
-                    continue
-                before, after = text[max(0, start - 30) : start], text[end : end + 30]
-                if any(p.search(before) for p in entry.not_before):
-                    continue
-                if any(p.match(after) for p in entry.not_after):
-                    continue
-                hits.append(Hit(start, end, entry))
+                if start != end and _allowed(text, start, end, entry):
+                    hits.append(Hit(start, end, entry))
+    terms = [(i, stems) for i, e in enumerate(entries) for stems in e.compounds]
+    for found in find_compounds(text, terms):
+        entry = entries[found.index]
+        if _allowed(text, found.start, found.end, entry):
+            hits.append(Hit(found.start, found.end, entry))
     return hits
 
 

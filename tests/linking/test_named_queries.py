@@ -104,9 +104,26 @@ def test_compare_parties_scope_group_counts_at_least_as_many(run_named: Run) -> 
     assert total(run_named("compare-parties", actor="dsw21", scope="group")) > total(own)
 
 
-def test_s_bahn_and_fare_pledges_alone_are_not_dsw21s(dsw21_rows: list[dict[str, str]]) -> None:
-    for line in (2340, 2355, 3149):  # Regional-/S-Bahn-Takt; Deutschlandticket Sozial (twice)
-        assert _covering(dsw21_rows, GRUENE_2025, line) == [], line
+def test_s_bahn_pledges_alone_are_not_dsw21s(dsw21_rows: list[dict[str, str]]) -> None:
+    assert _covering(dsw21_rows, GRUENE_2025, 2340) == []  # Regional-/S-Bahn-Takt
+
+
+def test_ticket_products_reach_dsw21_through_the_concept_layer(
+    dsw21_rows: list[dict[str, str]],
+) -> None:
+    for line in (2355, 3149):  # Deutschlandticket Sozial (twice)
+        rows = _covering(dsw21_rows, GRUENE_2025, line)
+        assert rows and {r["mention"] for r in rows} == {"inferred"}, line
+        assert any("Deutschlandticket Sozial → operated by" in r["path"] for r in rows), line
+
+
+def test_a_bullet_under_an_airport_heading_concerns_the_airport(run_named: Run) -> None:
+    rows = [
+        r
+        for r in run_named("pledges-for-actor", actor="flughafen-dortmund")
+        if r["mention"] == "inferred"
+    ]
+    assert any("names Flughafen Dortmund" in r["path"] for r in rows)
 
 
 @pytest.mark.parametrize(

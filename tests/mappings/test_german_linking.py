@@ -1,0 +1,62 @@
+"""Compound-aware linking: heads of compounds reach their concepts, modifiers are no places,
+and the guideline's negatives (S-Bahn stops, buses in passing) stay unlinked."""
+
+from __future__ import annotations
+
+import pytest
+
+from mappings import german
+from mappings.linking_lexicon import find_mentions
+
+
+def _refs(text: str) -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], h.entry.ref) for h in find_mentions(text)]
+
+
+def test_hanta_splits_compounds_into_stems() -> None:
+    assert german.stems("Haltestellenbeleuchtung") == ("halt", "stelle", "beleuchtung")
+    assert german.lemma("Mülleimern") == "mülleimer"
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("neue Busrouten", "line/bus-dortmund"),
+        ("mehr Haltestellenbeleuchtung", "service/haltestellen-dortmund"),
+        ("das Stadtbahnnetz", "line/stadtbahn-dortmund"),
+        ("Nachtbuslinien", "line/nachtexpress"),
+        ("Pfandringe aufstellen", "service/pfandringe"),
+        ("mehr Mülleimer", "service/abfallbehaelter"),
+        ("die Wertstoffhöfe", "service/recyclinghoefe"),
+        ("den Winterdienst", "service/winterdienst"),
+        ("das Deutschlandticket Sozial", "service/deutschlandticket-sozial"),
+        ("ein 365-Euro-Ticket", "service/365-euro-ticket"),
+        ("bei kommunalen Wohnungsunternehmen", "service/kommunaler-wohnungsbestand"),
+        ("die Fernwärmenetze", "service/fernwaerme-dortmund"),
+    ],
+)
+def test_compounds_reach_their_concept(text: str, ref: str) -> None:
+    assert ref in [r for _, r in _refs(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "den Walking Bus fördern",
+        "Straßen ohne Bus- und Lastverkehr",
+        "ob im Bus, der Bahn oder im Auto",
+        "mehr Haltestellen auf bestehenden S-Bahn-Strecken",
+        "im Busch",
+    ],
+)
+def test_buses_in_passing_and_rail_stops_are_not_dsw21s(text: str) -> None:
+    refs = [r for _, r in _refs(text)]
+    assert "line/bus-dortmund" not in refs
+    assert "service/haltestellen-dortmund" not in refs
+
+
+def test_a_compound_modifier_is_no_place() -> None:
+    assert _refs("auf Innenstadtparkplatzflächen") == []
+    assert _refs("die Nordstadtbewohner") == []
+    assert _refs("in der Innenstadt") == [("Innenstadt", "place/city")]
+    assert [r for _, r in _refs("im Westfalenparks")] == ["place/westfalenpark"]
