@@ -11,7 +11,7 @@ file, so a reader can check it.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, XSD, Literal, Node, URIRef
 from rdflib.namespace import RDFS, SKOS
@@ -69,14 +69,15 @@ def _context_links(statement_iri: URIRef, statement: Statement) -> list[Triple]:
     return [(statement_iri, DOKG.contextNames, c) for c in dict.fromkeys(named)]
 
 
-def _companies_named(text: str) -> list[URIRef]:
+@lru_cache(maxsize=4096)
+def _companies_named(text: str) -> tuple[URIRef, ...]:
     """The companies of the Konzern Stadt (any held organisation) that ``text`` names."""
     view = TextView.of(text)
     found: list[URIRef] = []
     for hit in find_mentions(view.text):
         if hit.entry.entity in _companies() and hit.entry.entity not in found:
             found.append(hit.entry.entity)
-    return found
+    return tuple(found)
 
 
 @cache
