@@ -35,27 +35,77 @@ def compound_terms(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(german.stems(w) for w in words)
 
 
-def find_compounds(text: str, terms: list[tuple[int, tuple[str, ...]]]) -> Iterator[CompoundHit]:
-    """For each word of ``text``, the entry whose term lies nearest the word's head, if any.
+class CompoundMatcher:
+    """Finds lexicon terms inside the words of a text, nearest the compound's head.
 
-    ``terms`` pairs an entry index with one term's stems. Only words that contain a term's
-    stems as plain substrings are analysed, which keeps the morphology off most words.
+    Built once per lexicon. Three screens keep the morphology off most words, which matters
+    because a build asks about every word of the corpus: one regular expression over all stems
+    (a word holding none of them is skipped at C speed), then per term its stems in order as
+    substrings of the folded word, and only then HanTa. The answer for a word form is cached
+    for the whole build: running text repeats its word forms many times.
     """
-    for match in WORD.finditer(text):
-        word = match.group()
+
+    def __init__(self, terms: Iterable[tuple[int, tuple[str, ...]]]) -> None:
+        self._terms = tuple(terms)
+        variants = {v for _, stems in self._terms for s in stems for v in (s, s.translate(_FOLD))}
+        alternatives = "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
+        self._screen = re.compile(alternatives) if alternatives else None
+        self._cache: dict[str, tuple[int, int] | None] = {}
+
+    def find(self, text: str) -> Iterator[CompoundHit]:
+        """For each word of ``text``, the entry whose term lies nearest the word's head, if any."""
+        for match in WORD.finditer(text):
+            found = self.word(match.group())
+            if found is not None:
+                yield CompoundHit(match.start(), match.end(), found[0], found[1])
+
+    def word(self, word: str) -> tuple[int, int] | None:
+        """``(entry index, rank)`` of the best term in one word form, cached per form."""
+        if word not in self._cache:
+            self._cache[word] = self._best(word)
+        return self._cache[word]
+
+    def _best(self, word: str) -> tuple[int, int] | None:
         folded = word.casefold()
-        best: CompoundHit | None = None
-        for index, stems in terms:
-            if not all(s in folded or s.translate(_FOLD) in folded for s in stems):
+        if self._screen is None or self._screen.search(folded) is None:
+            return None
+        best: tuple[int, int] | None = None
+        for index, stems in self._terms:
+            if not _in_order(folded, stems):
                 continue
             rank = german.contains_stems(word, stems)
             if rank is None:
                 continue
-            hit = CompoundHit(match.start(), match.end(), index, rank * 100 + len(stems))
-            if best is None or hit.rank > best.rank:  # nearest the head, then the longest term
-                best = hit
-        if best is not None:
-            yield best
+            score = rank * 100 + len(stems)
+            if best is None or score > best[1]:  # nearest the head, then the longest term
+                best = (index, score)
+        return best
+
+
+def _in_order(folded: str, stems: tuple[str, ...]) -> bool:
+    """Whether each stem (or its umlaut variant) occurs in ``folded`` after the one before it.
+
+    >>> _in_order("haltestellenbeleuchtung", ("halt", "stelle"))
+    True
+    >>> _in_order("stellenhalter", ("halt", "stelle"))
+    False
+    """
+    at = 0
+    for stem in stems:
+        positions = [p for p in (folded.find(stem, at), folded.find(stem.translate(_FOLD), at)) if p >= 0]
+        if not positions:
+            return False
+        at = min(positions) + len(stem)
+    return True
+
+
+def find_compounds(text: str, terms: list[tuple[int, tuple[str, ...]]]) -> Iterator[CompoundHit]:
+    """For each word of ``text``, the entry whose term lies nearest the word's head, if any.
+
+    ``terms`` pairs an entry index with one term's stems (a one-off matcher: the linker keeps
+    one :class:`CompoundMatcher` per lexicon instead).
+    """
+    return CompoundMatcher(terms).find(text)
 
 
 _FOLD = str.maketrans("aou", "äöü")

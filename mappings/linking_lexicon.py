@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from mappings import iri
-from mappings.linking_compounds import compound_terms, find_compounds, is_compound_modifier
+from mappings.linking_compounds import CompoundMatcher, compound_terms, is_compound_modifier
 
 LEXICON_FILE = Path(__file__).parent / "reference" / "lexicon.toml"
 
@@ -155,12 +155,25 @@ def _candidates(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
                 start, end = match.span(group)
                 if start != end and _allowed(text, start, end, entry):
                     hits.append(Hit(start, end, entry))
-    terms = [(i, stems) for i, e in enumerate(entries) for stems in e.compounds]
-    for found in find_compounds(text, terms):
+    for found in _matcher(entries).find(text):
         entry = entries[found.index]
         if _allowed(text, found.start, found.end, entry):
             hits.append(Hit(found.start, found.end, entry))
     return hits
+
+
+_MATCHERS: dict[int, tuple[tuple[Entry, ...], CompoundMatcher]] = {}
+
+
+def _matcher(entries: tuple[Entry, ...]) -> CompoundMatcher:
+    """One compound matcher per lexicon for the whole build (keyed by identity: hashing every
+    entry on each statement would cost more than it saves)."""
+    kept = _MATCHERS.get(id(entries))
+    if kept is None or kept[0] is not entries:
+        terms = [(i, stems) for i, e in enumerate(entries) for stems in e.compounds]
+        kept = (entries, CompoundMatcher(terms))
+        _MATCHERS[id(entries)] = kept
+    return kept[1]
 
 
 def find_mentions(text: str, entries: tuple[Entry, ...] | None = None) -> list[Hit]:

@@ -60,3 +60,24 @@ def test_a_compound_modifier_is_no_place() -> None:
     assert _refs("die Nordstadtbewohner") == []
     assert _refs("in der Innenstadt") == [("Innenstadt", "place/city")]
     assert [r for _, r in _refs("im Westfalenparks")] == ["place/westfalenpark"]
+
+
+def test_compound_matcher_asks_the_morphology_once_per_word_form(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mappings.linking_compounds import CompoundMatcher
+
+    asked: list[str] = []
+    real = german.contains_stems
+
+    def counting(word: str, term: tuple[str, ...]) -> int | None:
+        asked.append(word)
+        return real(word, term)
+
+    monkeypatch.setattr(german, "contains_stems", counting)
+    matcher = CompoundMatcher([(0, ("bus",)), (1, ("halt", "stelle"))])
+    text = "Busrouten und Busrouten, Busrouten im Rathaus ohne Stellenhalter"
+    hits = [(text[h.start : h.end], h.index) for h in matcher.find(text)]
+    assert hits == [("Busrouten", 0)] * 3
+    # one word form analysed once; "Rathaus", "und", "Stellenhalter" (stems out of order) never
+    assert asked == ["Busrouten"]
