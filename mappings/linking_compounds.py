@@ -92,7 +92,9 @@ def _in_order(folded: str, stems: tuple[str, ...]) -> bool:
     """
     at = 0
     for stem in stems:
-        positions = [p for p in (folded.find(stem, at), folded.find(stem.translate(_FOLD), at)) if p >= 0]
+        positions = [
+            p for p in (folded.find(stem, at), folded.find(stem.translate(_FOLD), at)) if p >= 0
+        ]
         if not positions:
             return False
         at = min(positions) + len(stem)

@@ -18,13 +18,14 @@ from rdflib import URIRef
 
 from mappings import iri
 from mappings.linking_compounds import CompoundMatcher, compound_terms, is_compound_modifier
+from mappings.linking_places import place_patterns
 
 LEXICON_FILE = Path(__file__).parent / "reference" / "lexicon.toml"
 
 _OCR_VARIANTS = {
     "ü": "(?:ü|ii|u)",
     "ä": "(?:ä|a)",
-    "ö": "(?:ö|o)",
+    "ö": "(?:ö|o|é)",
     "Ü": "(?:Ü|U)",
     "Ä": "(?:Ä|A)",
     "Ö": "(?:Ö|O)",
@@ -133,6 +134,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> tuple[Entry, ...]:
                 compounds=compound_terms(raw.get("compounds", [])),
             )
         )
+    for ref, patterns in place_patterns(explicit=(e.ref for e in entries)):
+        where = f"places.ttl: {ref}"
+        entries.append(Entry(ref, entity_for(ref), tuple(_compile(p, 0, where) for p in patterns)))
     return tuple(entries)
 
 

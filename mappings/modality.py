@@ -98,17 +98,46 @@ _REJECT = re.compile(
     r"(?:akzeptieren|hinnehmen|tolerieren|dulden|abfinden)\b"
     r"|\bniemals\s+(?:zu\s+)?(?:akzeptieren|hinnehmen|tolerieren|dulden)\b"
     r"|\b(?:wenden|stellen|sprechen)\s+(?:wir\s+)?uns\b[^.]{0,80}?\bgegen\b"
-    r"|\buns\s+(?:[\w\-]+\s+){0,3}gegen\b[^.]{0,100}?\b(?:einsetzen|stellen|wehren|aussprechen)\b"
+    r"|\buns\s+[^.;:]{0,60}?\bgegen\b[^.]{0,100}?"
+    r"\b(?:einsetzen|stellen|wehren|aussprechen|positionieren)\b"
+    r"|\b(?:wir\s+kämpfen|kämpfen\s+wir)\s+(?:[\w\-]+\s+){0,3}gegen\b"
     r"|\b(?:einsetzen|eintreten|hinwirken),?\s+dass\s+(?:es\s+)?kein\w*\b"
+    r"|\b(?:einsetzen|eintreten),?\s+dass\s+[^.;:]{0,80}?\bnicht\s+(?:mehr\s+|weiter\s+)?"
+    r"[\w\-]+\s+(?:wird|werden)\b"
     r"|(?<!\bzu\s)\bverhindern\b",
     re.I,
+)
+# In an item the author governs: refraining ("auf … verzichten"), "nicht (weiter) ausbauen",
+# "keine … mehr", a moratorium anywhere in the item.
+_REFRAIN = re.compile(
+    r"\bverzichten\b|\bMoratori(?:um|en)\b"
+    r"|\bnicht\s+(?:weiter\s+|mehr\s+)?(?:[\w\-,]+\s+){0,6}?"
+    r"(?:aus|um|zu|be|an)?(?:bauen|wandeln|verlängern|erhöhen|einrichten|verkaufen|zulassen|"
+    r"genehmigen|ausweisen|privatisieren|bebauen|versiegeln|fällen)\b"
+    r"|\bkein\w*\s+[^.,;:]{0,60}?\bmehr\b",
 )
 _DEMAND_SPOKEN = re.compile(
     r"\bwir\s+(?:erwarten|fordern|verlangen|appellieren)\b"
     r"|\b(?:erwarten|fordern|verlangen|appellieren)\s+wir\b"
     r"|\b(?:von|vom)\s+(?:de[rmn]\s+)?[\w\-]+(?:\s+[\w\-]+){0,4}\s+(?:ein)?fordern\b"
-    r"|\bappellieren\s+an\b",
+    r"|\bappellieren\s+an\b"
+    r"|\b(?:hinwirken|einwirken|anregen|drängen)\b"
+    r"|\bauf\s+(?:[\w\-*]+\s+){1,6}zugehen\b"
+    r"|\bauf\s+(?:EU|Bundes|Landes)[\w\-]*(?:\s+(?:und|oder)\s+[\w\-]+)?ebene\b"
+    r"|\bfür\s+(?:eine\s+)?(?:gesetzlich\w*|Gesetz\w*)\b",
     re.I,
+)
+# The city's own companies and similar bodies, addressed by the author (guideline §3).
+_COMPANY = (
+    r"(?:DSW\s?21|DSW|DEW\s?21|DEW|DOGEWO\s?21|DOGEWO|Dogewo|DSG|EDG|DONETZ|DOKOM\s?21|"
+    r"DOPARK|DoPark|Sparkasse(?:\s+Dortmund)?|Technologiezentrum|Flughafen\w*|"
+    r"städtischen?\s+(?:Gesellschaften|Töchter|Unternehmen)|kommunalen?\s+Wohnungs\w+)"
+)
+_DEMAND_COMPANY = re.compile(
+    rf"\b(?:einsetzen|eintreten),?\s+dass\s+(?:de[rmn]\s+|die\s+|das\s+)?{_COMPANY}"
+    rf"|(?:die|der|das|den)\s+{_COMPANY}\s+(?:[\w\-]+\s+){{0,2}}(?:verpflichten|beauftragen|"
+    rf"auffordern|bitten)\b"
+    rf"|\b(?:bei|gegenüber)\s+(?:de[rmn]\s+|den\s+)?{_COMPANY}\b"
 )
 _DEMAND_BULLET = re.compile(r"\b(?:ein|auf)?fordern\b|\bverlangen\b", re.I)
 _DEMAND_BODY = re.compile(
@@ -122,7 +151,6 @@ _DEMAND_BODY = re.compile(
     rf"|(?:das|der|die)\s+{_EXTERNAL}(?:\s+und\s+(?:das\s+|der\s+)?{_EXTERNAL})?\s+"
     rf"(?:muss|müssen|soll|sollen|sollte|sollten)\b"
     rf"|\b(?:Bund|Land)\s+und\s+(?:Bund|Land)\s+(?:muss|müssen|soll|sollen|sollte|sollten)\b"
-    rf"|\bAuftrag\s+an\s+(?:die\s+)?Verwaltung\b",
 )
 _LEGAL = re.compile(
     r"\b(?:bundesweit|landesweit|europaweit|gesetzlich\w*|per\s+Gesetz)\b[^.]*"
@@ -133,8 +161,9 @@ _LEGAL = re.compile(
 )
 _AGENT = re.compile(rf"\bdurch\s+(?:de[nm]\s+|die\s+|das\s+)?{_EXTERNAL}")
 _REVIEW_HEAD = re.compile(
-    rf"^{_LABEL}(?:[\w\-]+\s+)?(?:[A-ZÄÖÜ][\w\-]*)?(?:Prüfung|prüfung|Überprüfung|Evaluation|"
-    r"Evaluierung|Potenzialanalyse|Machbarkeitsstudie|Inventur|Bestandsaufnahme)\b"
+    rf"^{_LABEL}(?:[\w\-]+\s+){{0,2}}(?:[A-ZÄÖÜ][\w\-]*)?(?:Prüfung|prüfung|Überprüfung|"
+    r"Evaluation|Evaluierung|Potenzialanalyse|[Aa]nalyse|Machbarkeitsstudie|Inventur|"
+    r"Bestandsaufnahme)\b"
     r"|^zu\s+prüfen\b|^(?:eine\s+)?gutachterliche\s+Betrachtung\b",
     re.I,
 )
@@ -224,10 +253,13 @@ def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
         return Modality.OPPOSITION
     if author and _REJECT.search(text):
         return Modality.OPPOSITION
+    if governed and _REFRAIN.search(text) and not _DEMAND_BODY.search(text):
+        return Modality.OPPOSITION
     if (
         _DEMAND_SPOKEN.search(text)
         or _DEMAND_BODY.search(text)
         or _LEGAL.search(text)
+        or (author and _DEMAND_COMPANY.search(text))
         or (governed and _AGENT.search(text))
         or (governed and not _FIRST_PERSON.search(text) and _DEMAND_BULLET.search(text))
     ):

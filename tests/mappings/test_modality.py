@@ -576,3 +576,37 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 def test_every_cited_corpus_file_exists() -> None:
     files = sorted(CORPUS.glob("*.txt"))
     assert len(files) == 5
+
+
+# Guideline §3 rules on sentences written for the test (not corpus lines): demands on the
+# city's own companies and other levels of government, opposition by refraining, reviews
+# named by an analysis or an evaluation.
+RULES: list[tuple[str, Modality]] = [
+    ("darauf hinwirken, dass die Bezirksregierung mehr Lehrkräfte schickt.", D),
+    ("auf die Krankenkassen einwirken, mehr Beratung anzubieten.", D),
+    ("die DOGEWO21 verpflichten, alle Aufzüge zu erneuern.", D),
+    ("uns dafür einsetzen, dass die städtischen Gesellschaften mehr Azubis einstellen.", D),
+    ("bei DSW21 mehr Stellen für Quereinsteigende schaffen.", D),
+    ("auf Landes- und Bundesebene für ein Wahlrecht ab 16 kämpfen.", D),
+    ("auf Vermieter*innen zugehen und Leerstand erfassen.", D),
+    ("uns für gesetzliche Regeln zum Schutz von Bäumen einsetzen.", D),
+    ("auf den Bau neuer Parkhäuser verzichten.", OPP),
+    ("die Kleingärten nicht in Bauland umwandeln.", OPP),
+    ("uns weiterhin für den Erhalt und gegen den Abriss des Hallenbads einsetzen.", OPP),
+    ("uns dafür einsetzen, dass das Hallenbad nicht geschlossen wird.", OPP),
+    ("ein Moratorium für neue Gewerbegebiete einbringen.", OPP),
+    ("keine Schottergärten mehr genehmigen.", OPP),
+    ("eine externe Evaluierung der Förderprogramme", R),
+    ("einer Kosten-Nutzen-Analyse des Radwegenetzes", R),
+    ("den Radverkehr stärken.", C),
+    ("die Verwaltung beauftragen, einen Baumkataster anzulegen.", C),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_guideline_rule_on_bullet(text: str, expected: Modality) -> None:
+    assert classify(text, lead_in=WE) is expected
+
+
+def test_fight_against_is_opposition_in_prose() -> None:
+    assert classify("Wir kämpfen gegen jede Form von Rassismus.") is OPP
