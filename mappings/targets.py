@@ -98,6 +98,7 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "atLeast"),
     (re.compile(r"\b(?:höchstens|maximal|bis\s+zu|weniger\s+als|unter)\s+$|\bmax\.\s*$",
                 re.I), "atMost"),
+    (re.compile(r"\b(?:rund|etwa|circa|ungefähr|knapp)\s+$|\bca\.\s*$", re.I), "approx"),
 )  # fmt: skip
 _DESCRIPTIVE = re.compile(
     r"(?:\b(?:der|die|das|den|dem|des|alle|allen|aller|diese[nmr]?|derzeit|aktuell|"

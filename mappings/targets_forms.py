@@ -24,18 +24,24 @@ _FORMS: tuple[tuple[re.Pattern[str], str | None, str, str], ...] = (
     # (pattern with group n, fixed value or None, unit, comparison)
     (re.compile(r"\bTempo[- ]?(?P<n>\d{2,3})\b"), None, "km/h", "atMost"),
     (
-        re.compile(r"\bbis\s+(?:ca\.\s+)?(?P<n>\d{1,2})(?:[.:]\d\d)?\s+Uhr\b"),
+        re.compile(r"\b(?:bis|auf)\s+(?:ca\.\s+)?(?P<n>\d{1,2})(?:[.:]\d\d)?\s+Uhr\b"),
         None,
         "Uhr",
-        "exactly",
+        "until",
     ),
-    (re.compile(r"\b(?P<n>\d{1,2})[- ]?Minuten[- ]?Takt\w*"), None, "Minuten", "atMost"),
-    (re.compile(r"\b(?P<n>\d{1,4})[- ]?(?:Euro|€)[- ]?Ticket\w*"), None, "EUR", "exactly"),
+    # an interval or a reach in minutes: "5-Minuten-Takt", "15-Minuten-Stadt"
+    (re.compile(r"\b(?P<n>\d{1,2})[- ]?Minuten[- ]?(?:Takt|Stadt)\w*"), None, "Minuten", "atMost"),
+    # a price in a ticket's name, "Euro" also in its OCR form "Furo"
+    (re.compile(r"\b(?P<n>\d{1,4})[- ]?(?:Euro|Furo|€)[- ]?Ticket\w*"), None, "EUR", "exactly"),
+    # "auf Null senken": the quantity to reach is none
+    (re.compile(r"\bauf\s+(?:Null|null)\b"), "0", "Anzahl", "exactly"),
     (re.compile(r"\bverdoppel\w*|\bVerdopplung\w*", re.I), "2", "Faktor", "exactly"),
     (re.compile(r"\bhalbier\w*|\bHalbierung\w*", re.I), "0.5", "Faktor", "exactly"),
     (re.compile(r"\b(?:mindestens\s+)?(?:die|der)\s+Hälfte\b"), "50", "percent", "exactly"),
     (re.compile(r"\b(?:ein|einem)\s+Drittel\b"), "0.333", "Anteil", "exactly"),
 )
+# What "auf Null" counts: "die Zahl der Verkehrstoten auf Null senken" → Verkehrstote.
+_COUNTED = re.compile(r"\b(?:Zahl|Anzahl)\s+(?:der|an)\s+(?P<noun>[A-ZÄÖÜ]\w+?)(?:n)?\s+$")
 _COUNT_WORD = re.compile(
     r"\b(?P<w>"
     + "|".join(w for w in _NUMBER_WORDS if not w.startswith("ein"))
@@ -60,10 +66,12 @@ def special_targets(text: str) -> Iterator[tuple[int, int, Target]]:
     for pattern, fixed, unit, comparison in _FORMS:
         for m in pattern.finditer(text):
             value = Decimal(fixed if fixed is not None else m.group("n"))
+            counted = _COUNTED.search(text[max(0, m.start() - 60) : m.start()])
+            what = counted.group("noun") if unit == "Anzahl" and counted else unit
             at_least = m.group().lower().startswith("mindestens")
             yield m.start(), m.end(), Target(
                 kind=TargetKind.QUANTITY, text=m.group(), quantity=value,
-                unit=unit, comparison="atLeast" if at_least else comparison,
+                unit=what, comparison="atLeast" if at_least else comparison,
             )  # fmt: skip
     for m in _COUNT_WORD.finditer(text):
         if _NOT_COUNTED.match(m.group("noun")):

@@ -81,3 +81,47 @@ def test_compound_matcher_asks_the_morphology_once_per_word_form(
     assert hits == [("Busrouten", 0)] * 3
     # one word form analysed once; "Rathaus", "und", "Stellenhalter" (stems out of order) never
     assert asked == ["Busrouten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eine Taktverdichtung der Stadtbahn", ("Taktverdichtung", "service/takt-oepnv-dortmund")),
+        (
+            "die gute Trinkwasserqualität sichern",
+            ("Trinkwasserqualität", "service/energieversorgung-dortmund"),
+        ),
+        (
+            "mehr Müll wird illegal entsorgt",
+            ("Müll wird illegal", "service/abfallwirtschaft-dortmund"),
+        ),
+        (
+            "den kommunalen und genossenschaftlichen Wohnungsbau stärken",
+            (
+                "kommunalen und genossenschaftlichen Wohnungsbau",
+                "service/kommunaler-wohnungsbestand",
+            ),
+        ),
+        ("den ÖPNV ausbauen", ("ÖPNV", "line/oepnv-dortmund")),
+    ],
+)
+def test_guideline_section_4_concepts(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _refs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die Taktung von Regional- und S-Bahnen erhöhen",  # the VRR's trains, not DSW21's
+        "Haltepunkte der S-Bahn verlegen",  # a Haltepunkt is a railway stop
+        "Anreize für die Nutzung von ÖPNV, Rad- oder Fußwegen",  # one way to travel among others
+        "wie im VRR-Nahverkehrsplan vorgesehen",
+    ],
+)
+def test_guideline_section_4_negatives(text: str) -> None:
+    refs = {ref for _, ref in _refs(text)}
+    assert not refs & {
+        "service/takt-oepnv-dortmund",
+        "service/haltestellen-dortmund",
+        "line/oepnv-dortmund",
+    }

@@ -176,7 +176,21 @@ CASES: list[tuple[str, list[Row], str]] = [
         [(Q, "30", "km/h", None, None, "atMost")],  # guideline §5: Tempo 30 → 30 km/h at most
         "G2883-tempo",
     ),
-    ("bis 1 Uhr fahren", [(Q, "1", "Uhr", None, None, "exactly")], "time-of-day"),
+    ("bis 1 Uhr fahren", [(Q, "1", "Uhr", None, None, "until")], "time-of-day"),  # §5: until
+    (
+        "die Öffnungszeiten auf 20 Uhr verlängern",
+        [(Q, "20", "Uhr", None, None, "until")],
+        "auf-Uhr",
+    ),
+    ("rund 300 neue Bäume pflanzen", [(Q, "300", "Bäume", None, None, "approx")], "approx-rund"),
+    ("ca. 40 Prozent der Dächer", [(Q, "40", "percent", None, None, "approx")], "approx-ca"),
+    ("Ziel einer 10-Minuten-Stadt", [(Q, "10", "Minuten", None, None, "atMost")], "minutes-reach"),
+    ("ein 299-Furo-Ticket", [(Q, "299", "EUR", None, None, "exactly")], "ocr-euro-ticket"),
+    (
+        "die Zahl der Unfallopfer auf Null senken",
+        [(Q, "0", "Unfallopfer", None, None, "exactly")],
+        "auf-null",
+    ),
     ("den Verbrauch verdoppeln", [(Q, "2", "Faktor", None, None, "exactly")], "verdoppeln"),
     (
         "mindestens die Hälfte der Dächer",
