@@ -7,7 +7,8 @@ order of precedence; the first rule that fires decides:
 
 1. **Report frames → STATEMENT.** "Wir wissen (bereits heute), dass …", "Uns ist klar, dass
    …", "… hat gezeigt, dass …", "… zeigen: …": the text reports what is known, so the modal
-   verbs inside it ("… bauen müssen") are quoted, not pledged.
+   verbs inside it are quoted, not pledged, unless the authors say what *they* must do ("Wir
+   wissen, dass wir jedes Jahr 2.000 Wohnungen bauen müssen" is a pledge, guideline §2).
 2. **OPPOSITION.** Rejection is the most specific speech act and the one a reader remembers:
    "Kein weiterer baulicher Ausbau … und eine gutachterliche Betrachtung …" is a No first. Cues:
    a governed item (a numbered goal or a bullet) whose head is a negation ("Keine betriebsbedingten
@@ -30,9 +31,10 @@ order of precedence; the first rule that fires decides:
    und dezentrale Angebote prüfen" is a commitment).
 5. **COMMITMENT** by the text's own first-person cue: "wir werden", "wollen wir", "wir
    möchten", "setzen uns (dafür) ein", "Daher unterstützen wir", "Wir schaffen …", "Wir haben
-   … geschaffen und werden …", "Unser Ziel ist es, … zu …", "haben uns vorgenommen". A goal
-   *state* ("Klimaneutralität ist unser Ziel.", "Unser Ziel ist eine Stadt, die …") is rhetoric
-   and stays a statement.
+   … geschaffen und werden …", "Unser Ziel ist es, … zu …", "haben uns vorgenommen", "Wir
+   brauchen …". Guideline §2: a goal the author names is a pledge too ("Klimaneutralität ist
+   unser Ziel.", "Unser Ziel ist eine Stadt, die …", "Das Ziel dabei ist klar: …", "Besonders
+   wichtig ist uns, …", "Jetzt gilt es, …"); "Unsere Vision ist …" is a VISION.
 6. **The lead-in governs** a bullet or sub-item that has none of the cues above: "Dafür werden
    wir" → COMMITMENT, "Aus dem Land … erwarten wir:" → DEMAND. A reviewing lead-in
    ("Überprüfung und Optimierung …:") passes REVIEW on only to items without an action head of
@@ -85,6 +87,22 @@ _REPORT = re.compile(
     r"|\b(?:hat|haben)\s+(?:\w+\s+){0,2}gezeigt\b|\bzeig(?:t|en)\s*:",
     re.I,
 )
+_REPORTED_SELF = re.compile(
+    r"\bdass\s+wir\b(?:(?!\.\s)[^!?]){0,150}?\b(?:müssen|werden|wollen|möchten)\b", re.I
+)
+# Guideline §2: a goal the author names ("Unser Ziel ist …", "Das Ziel dabei ist klar: …").
+_GOAL_FRAME = re.compile(
+    r"\b[Uu]nser(?:\s+gemeinsames)?\s+Ziel\b(?:\s+für\s+[\w\-]+)?\s*(?:ist\b|:)"
+    r"|(?:^|(?<=[.!?]\s))(?:Das\s+|[A-ZÄÖÜ]\w+\s+)?[\w\-]*[Zz]iel\s+(?:dabei\s+)?ist\b"
+    r"|\bist\s+(?:es\s+)?unser\s+(?:gemeinsames\s+)?Ziel\b"
+    r"|\b(?:[Bb]esonders\s+)?wichtig\s+ist\s+(?:es\s+)?uns\b|\b[Jj]etzt\s+gilt\s+es\b"
+)
+# "Unsere Vision ist …", and the image of the city as a verbless fragment (guideline §3: "Eine
+# Stadt, in der jeder Weg sicher ist.", "Ein Dortmund, das niemanden zurücklässt …").
+_VISION_FRAME = re.compile(
+    r"\b[Uu]nsere\s+Vision\s+ist\b"
+    r"|^(?:Ein|Eine)\s+(?:[a-zäöü][\w\-]*\s+)?(?:Dortmund|Stadt)\s*,\s+(?:das|die|in\s+de[mr])\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 _LABEL = r"(?:[^:.!?]{1,60}:\s+)?"
 _NEG_HEAD = re.compile(
@@ -132,6 +150,14 @@ _COMPANY = (
     r"(?:DSW\s?21|DSW|DEW\s?21|DEW|DOGEWO\s?21|DOGEWO|Dogewo|DSG|EDG|DONETZ|DOKOM\s?21|"
     r"DOPARK|DoPark|Sparkasse(?:\s+Dortmund)?|Technologiezentrum|Flughafen\w*|"
     r"städtischen?\s+(?:Gesellschaften|Töchter|Unternehmen)|kommunalen?\s+Wohnungs\w+)"
+)
+# S-Bahn and regional trains are run for the VRR by rail companies (guideline §4): supporting
+# or pressing for them asks another body to act.
+_RAIL_DEMAND = re.compile(
+    r"\b(?:einsetzen|unterstützen|eintreten)\b[^.]{0,160}?"
+    r"(?:S-Bahn|Regionalbahn|Regional-\s+und\s+S-Bahn|Regionalzüge|Regionalexpress)"
+    r"|(?:S-Bahn|Regionalbahn|Regional-\s+und\s+S-Bahn|Regionalzüge|Regionalexpress)"
+    r"[^.]{0,160}?\b(?:einsetzen|unterstützen|eintreten)\b"
 )
 _DEMAND_COMPANY = re.compile(
     rf"\b(?:einsetzen|eintreten),?\s+dass\s+(?:de[rmn]\s+|die\s+|das\s+)?{_COMPANY}"
@@ -188,7 +214,7 @@ _COMMIT_VERBS = (
     r"werden|wollen|möchten|mochten|müssen|setzen|treten|streben|sorgen|kämpfen|unterstützen|"
     r"fördern|schaffen|stärken|investieren|bauen|reduzieren|gestalten|schonen|sichern|richten|"
     r"bringen|entwickeln|schützen|erhöhen|senken|verfolgen|machen|bekämpfen|bieten|führen|"
-    r"bauen|legen|stellen|setzen|sehen\s+uns\s+in\s+der\s+Pflicht"
+    r"bauen|legen|stellen|setzen|brauchen|sehen\s+uns\s+in\s+der\s+Pflicht"
 )
 _COMMIT = re.compile(
     rf"\bwir\s+(?:[\w\-]+\s+)?(?:{_COMMIT_VERBS})\b(?!\s+(?:gezeigt|gemacht|gebracht))"
@@ -224,7 +250,7 @@ def classify(
     text = text.strip()
     governed = lead_in is not None or default is Modality.COMMITMENT
     author = governed or bool(_FIRST_PERSON.search(text))
-    if _REPORT.search(text):
+    if _REPORT.search(text) and not _REPORTED_SELF.search(text):
         return Modality.STATEMENT
     if default is Modality.VISION and not _FIRST_PERSON.search(text):
         return Modality.VISION
@@ -260,6 +286,7 @@ def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
         or _DEMAND_BODY.search(text)
         or _LEGAL.search(text)
         or (author and _DEMAND_COMPANY.search(text))
+        or (author and _RAIL_DEMAND.search(text))
         or (governed and _AGENT.search(text))
         or (governed and not _FIRST_PERSON.search(text) and _DEMAND_BULLET.search(text))
     ):
@@ -271,8 +298,10 @@ def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
         action = _ACTION_VERB.search(text)
         if action is None or action.start() > review.start():
             return Modality.REVIEW
-    if _COMMIT.search(text):
+    if _COMMIT.search(text) or _GOAL_FRAME.search(text):
         return Modality.COMMITMENT
+    if _VISION_FRAME.search(text):
+        return Modality.VISION
     return None
 
 

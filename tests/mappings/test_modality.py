@@ -345,7 +345,7 @@ CASES: list[tuple[str, str | None, Modality, Modality, str]] = [
         "müssen, um den Bedarf einer wachsenden Stadt zu decken.",
         None,
         S,
-        S,
+        C,  # guideline §2: the authors say what they must do; "Uns ist klar, dass …" stays S
         "S20-wir-wissen",
     ),
     ("Dortmund wurde oft totgesagt und wir sind immer wieder aufgestanden.", None, S, S, "S11"),
@@ -598,6 +598,8 @@ RULES: list[tuple[str, Modality]] = [
     ("keine Schottergärten mehr genehmigen.", OPP),
     ("eine externe Evaluierung der Förderprogramme", R),
     ("einer Kosten-Nutzen-Analyse des Radwegenetzes", R),
+    ("uns dafür einsetzen, neue Halte an S-Bahn-Linien zu schaffen.", D),
+    ("dabei unterstützen, Regionalbahnstrecken zu elektrifizieren.", D),
     ("den Radverkehr stärken.", C),
     ("die Verwaltung beauftragen, einen Baumkataster anzulegen.", C),
 ]
@@ -610,3 +612,24 @@ def test_guideline_rule_on_bullet(text: str, expected: Modality) -> None:
 
 def test_fight_against_is_opposition_in_prose() -> None:
     assert classify("Wir kämpfen gegen jede Form von Rassismus.") is OPP
+
+
+GOALS: list[tuple[str, Modality]] = [
+    ("Wir brauchen mehr Schwimmbäder für Kinder.", C),
+    ("Für Familien brauchen wir sichere Schulwege.", C),
+    ("Unser Ziel ist eine Stadt ohne Armut.", C),
+    ("Das Ziel dabei ist klar: Ein Kinobesuch für alle.", C),
+    ("Klimaneutralität ist unser Ziel.", C),
+    ("Besonders wichtig ist uns, die Vereine zu entlasten.", C),
+    ("Jetzt gilt es, die Planung abzuschließen.", C),
+    ("Unsere Vision ist eine Stadt ohne Barrieren.", V),
+    ("Eine Stadt, in der alle Wege kurz sind.", V),
+    ("Ein Dortmund, das allen Kindern gute Schulen bietet.", V),
+    ("Uns ist klar, dass die Mieten steigen werden.", S),
+    ("Kinder brauchen Platz zum Spielen.", S),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOALS)
+def test_goal_named_by_the_author_is_a_pledge(text: str, expected: Modality) -> None:
+    assert classify(text) is expected
