@@ -101,6 +101,7 @@ _GOAL_FRAME = re.compile(
 # Stadt, in der jeder Weg sicher ist.", "Ein Dortmund, das niemanden zurücklässt …").
 _VISION_FRAME = re.compile(
     r"\b[Uu]nsere\s+Vision\s+ist\b"
+    r"|\b[Uu]nser\s+Ziel\s+ist\s+(?:ein|eine)\s+(?:Dortmund|Stadt)\s*,\s+(?:das|die|in\s+de[mr])\b"
     r"|^(?:Ein|Eine)\s+(?:[a-zäöü][\w\-]*\s+)?(?:Dortmund|Stadt)\s*,\s+(?:das|die|in\s+de[mr])\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
@@ -298,10 +299,10 @@ def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
         action = _ACTION_VERB.search(text)
         if action is None or action.start() > review.start():
             return Modality.REVIEW
+    if _VISION_FRAME.search(text) and not _COMMIT.search(text):
+        return Modality.VISION
     if _COMMIT.search(text) or _GOAL_FRAME.search(text):
         return Modality.COMMITMENT
-    if _VISION_FRAME.search(text):
-        return Modality.VISION
     return None
 
 

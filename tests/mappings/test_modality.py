@@ -623,6 +623,7 @@ GOALS: list[tuple[str, Modality]] = [
     ("Besonders wichtig ist uns, die Vereine zu entlasten.", C),
     ("Jetzt gilt es, die Planung abzuschließen.", C),
     ("Unsere Vision ist eine Stadt ohne Barrieren.", V),
+    ("Unser Ziel ist eine Stadt, in der alle sicher Rad fahren.", V),
     ("Eine Stadt, in der alle Wege kurz sind.", V),
     ("Ein Dortmund, das allen Kindern gute Schulen bietet.", V),
     ("Uns ist klar, dass die Mieten steigen werden.", S),
