@@ -152,8 +152,9 @@ class GraphHolder:
         try:
             fresh = self.loader(Path(stamp.target))
         except Exception:  # a broken rebuild must never take the last good graph down
-            log.exception("could not open the rebuilt graph in %s; still serving the old one",
-                          stamp.target)
+            log.exception(
+                "could not open the rebuilt graph in %s; still serving the old one", stamp.target
+            )
             self._failed = stamp
             return False
         self.swap(fresh, stamp)

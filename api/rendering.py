@@ -157,11 +157,17 @@ class ProtocolRendering:
         serialise: Callable[[Any, str, str | None], bytes]
         if isinstance(result, GraphResult):
             kind, offered, formats, serialise = (
-                "graph results", GRAPH_TYPES, GRAPH_FORMATS, serialise_graph
+                "graph results",
+                GRAPH_TYPES,
+                GRAPH_FORMATS,
+                serialise_graph,
             )
         else:
             kind, offered, formats, serialise = (
-                "results", SOLUTION_TYPES, SOLUTION_FORMATS, serialise_solutions
+                "results",
+                SOLUTION_TYPES,
+                SOLUTION_FORMATS,
+                serialise_solutions,
             )
         media = choose_format(self.accept, self.fmt, offered)
         if media is None:

@@ -38,9 +38,7 @@ from api.workers import ProcessRunner, StoreSource
 log = logging.getLogger("dortmund_kg.server")
 
 
-def open_served(
-    settings: Settings, build_dir: Path, catalog: dict[str, NamedQuery]
-) -> Served:
+def open_served(settings: Settings, build_dir: Path, catalog: dict[str, NamedQuery]) -> Served:
     """Open the graph of one resolved build directory completely: store, workers, graph names.
 
     The hot swap (:mod:`api.hot_swap`) calls this for a rebuilt graph before making it current.

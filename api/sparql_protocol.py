@@ -35,6 +35,7 @@ router = APIRouter(tags=["SPARQL"])
 # query allowed), so a flood of them is kept to the cores instead of the whole thread pool.
 _CHECKS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
+
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)

@@ -11,7 +11,7 @@ file, so a reader can check it.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, XSD, Literal, Node, URIRef
 from rdflib.namespace import RDFS, SKOS
@@ -32,10 +32,12 @@ def link(statement_iri: URIRef, statement: Statement, doc_id: str) -> list[Tripl
     Mentions are found in the statement's verbatim text (OCR damage and all); each becomes a
     ``dokg:Mention`` keyed by its offset into the verbatim text, with its surface form and its
     absolute offsets ``statement.span.char_start + offset`` into the source file.
-    ``doc_id`` is accepted for the mapper's uniform call and reserved for per-document rules.
+    A company named in the statement's heading or lead-in is recorded too (``dokg:contextNames``,
+    a ``dokg:concernsIndirectly``): a bullet under an airport heading is about the airport
+    without repeating the word (guideline §4).
     """
-    del doc_id  # all rules are corpus-wide for now
-    triples: list[Triple] = []
+    del doc_id  # all rules are corpus-wide
+    triples: list[Triple] = _context_links(statement_iri, statement)
     view = TextView.of(statement.verbatim)
     seen: set[URIRef] = set()
     for hit in find_mentions(view.text):
@@ -58,6 +60,32 @@ def link(statement_iri: URIRef, statement: Statement, doc_id: str) -> list[Tripl
             triples.append((statement_iri, DOKG.mentions, hit.entry.entity))
     triples += [(statement_iri, DOKG.topic, concept) for concept in topics(statement)]
     return triples
+
+
+def _context_links(statement_iri: URIRef, statement: Statement) -> list[Triple]:
+    context = [statement.section_path[-1]] if statement.section_path else []
+    context += [statement.lead_in] if statement.lead_in else []
+    named = [c for text in context for c in _companies_named(text)]
+    return [(statement_iri, DOKG.contextNames, c) for c in dict.fromkeys(named)]
+
+
+@lru_cache(maxsize=4096)
+def _companies_named(text: str) -> tuple[URIRef, ...]:
+    """The companies of the Konzern Stadt (any held organisation) that ``text`` names."""
+    view = TextView.of(text)
+    found: list[URIRef] = []
+    for hit in find_mentions(view.text):
+        if hit.entry.entity in _companies() and hit.entry.entity not in found:
+            found.append(hit.entry.entity)
+    return tuple(found)
+
+
+@cache
+def _companies() -> frozenset[URIRef]:
+    from mappings.reference.load import reference_graph  # parsed once, only when needed
+
+    graph = reference_graph()
+    return frozenset(o for o in graph.objects(None, DOKG.heldOrganisation) if isinstance(o, URIRef))
 
 
 def _fold(name: str) -> str:

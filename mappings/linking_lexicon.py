@@ -17,13 +17,15 @@ from pathlib import Path
 from rdflib import URIRef
 
 from mappings import iri
+from mappings.linking_compounds import CompoundMatcher, compound_terms, is_compound_modifier
+from mappings.linking_places import place_patterns
 
 LEXICON_FILE = Path(__file__).parent / "reference" / "lexicon.toml"
 
 _OCR_VARIANTS = {
     "ü": "(?:ü|ii|u)",
     "ä": "(?:ä|a)",
-    "ö": "(?:ö|o)",
+    "ö": "(?:ö|o|é)",
     "Ü": "(?:Ü|U)",
     "Ä": "(?:Ä|A)",
     "Ö": "(?:Ö|O)",
@@ -52,6 +54,7 @@ class Entry:
     patterns: tuple[re.Pattern[str], ...]
     not_before: tuple[re.Pattern[str], ...] = ()
     not_after: tuple[re.Pattern[str], ...] = ()
+    compounds: tuple[tuple[str, ...], ...] = ()  # terms as stems, matched inside compounds
 
     @property
     def kind(self) -> str:
@@ -118,19 +121,33 @@ def load_lexicon(path: Path = LEXICON_FILE) -> tuple[Entry, ...]:
     entries: list[Entry] = []
     for n, raw in enumerate(data.get("entry", []), start=1):
         where = f"{path}: [[entry]] #{n}"
-        if "ref" not in raw or not raw.get("patterns"):
-            raise LexiconError(f"{where}: needs ref and patterns")
+        if "ref" not in raw or not (raw.get("patterns") or raw.get("compounds")):
+            raise LexiconError(f"{where}: needs ref and patterns or compounds")
         flags = re.IGNORECASE if raw.get("ignore_case") else 0
         entries.append(
             Entry(
                 ref=raw["ref"],
                 entity=entity_for(raw["ref"]),
-                patterns=tuple(_compile(p, flags, where) for p in raw["patterns"]),
+                patterns=tuple(_compile(p, flags, where) for p in raw.get("patterns", [])),
                 not_before=tuple(_compile(p, 0, where) for p in raw.get("not_before", [])),
                 not_after=tuple(_compile(p, 0, where) for p in raw.get("not_after", [])),
+                compounds=compound_terms(raw.get("compounds", [])),
             )
         )
+    for ref, patterns in place_patterns(explicit=(e.ref for e in entries)):
+        where = f"places.ttl: {ref}"
+        entries.append(Entry(ref, entity_for(ref), tuple(_compile(p, 0, where) for p in patterns)))
     return tuple(entries)
+
+
+def _allowed(text: str, start: int, end: int, entry: Entry) -> bool:
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if any(p.search(before) for p in entry.not_before):
+        return False
+    if any(p.match(after) for p in entry.not_after):
+        return False
+    # a place word that only modifies a longer compound names no place (Innenstadtparkplatz…)
+    return not (entry.kind == "place" and is_compound_modifier(text, start, end))
 
 
 def _candidates(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
@@ -140,15 +157,27 @@ def _candidates(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
             for match in pattern.finditer(text):
                 group = "m" if "m" in pattern.groupindex and match.group("m") else 0
                 start, end = match.span(group)
-                if start == end:
-                    continue
-                before, after = text[max(0, start - 30) : start], text[end : end + 30]
-                if any(p.search(before) for p in entry.not_before):
-                    continue
-                if any(p.match(after) for p in entry.not_after):
-                    continue
-                hits.append(Hit(start, end, entry))
+                if start != end and _allowed(text, start, end, entry):
+                    hits.append(Hit(start, end, entry))
+    for found in _matcher(entries).find(text):
+        entry = entries[found.index]
+        if _allowed(text, found.start, found.end, entry):
+            hits.append(Hit(found.start, found.end, entry))
     return hits
+
+
+_MATCHERS: dict[int, tuple[tuple[Entry, ...], CompoundMatcher]] = {}
+
+
+def _matcher(entries: tuple[Entry, ...]) -> CompoundMatcher:
+    """One compound matcher per lexicon for the whole build (keyed by identity: hashing every
+    entry on each statement would cost more than it saves)."""
+    kept = _MATCHERS.get(id(entries))
+    if kept is None or kept[0] is not entries:
+        terms = [(i, stems) for i, e in enumerate(entries) for stems in e.compounds]
+        kept = (entries, CompoundMatcher(terms))
+        _MATCHERS[id(entries)] = kept
+    return kept[1]
 
 
 def find_mentions(text: str, entries: tuple[Entry, ...] | None = None) -> list[Hit]:

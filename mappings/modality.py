@@ -7,7 +7,8 @@ order of precedence; the first rule that fires decides:
 
 1. **Report frames → STATEMENT.** "Wir wissen (bereits heute), dass …", "Uns ist klar, dass
    …", "… hat gezeigt, dass …", "… zeigen: …": the text reports what is known, so the modal
-   verbs inside it ("… bauen müssen") are quoted, not pledged.
+   verbs inside it are quoted, not pledged, unless the authors say what *they* must do ("Wir
+   wissen, dass wir jedes Jahr 2.000 Wohnungen bauen müssen" is a pledge, guideline §2).
 2. **OPPOSITION.** Rejection is the most specific speech act and the one a reader remembers:
    "Kein weiterer baulicher Ausbau … und eine gutachterliche Betrachtung …" is a No first. Cues:
    a governed item (a numbered goal or a bullet) whose head is a negation ("Keine betriebsbedingten
@@ -30,9 +31,10 @@ order of precedence; the first rule that fires decides:
    und dezentrale Angebote prüfen" is a commitment).
 5. **COMMITMENT** by the text's own first-person cue: "wir werden", "wollen wir", "wir
    möchten", "setzen uns (dafür) ein", "Daher unterstützen wir", "Wir schaffen …", "Wir haben
-   … geschaffen und werden …", "Unser Ziel ist es, … zu …", "haben uns vorgenommen". A goal
-   *state* ("Klimaneutralität ist unser Ziel.", "Unser Ziel ist eine Stadt, die …") is rhetoric
-   and stays a statement.
+   … geschaffen und werden …", "Unser Ziel ist es, … zu …", "haben uns vorgenommen", "Wir
+   brauchen …". Guideline §2: a goal the author names is a pledge too ("Klimaneutralität ist
+   unser Ziel.", "Unser Ziel ist eine Stadt, die …", "Das Ziel dabei ist klar: …", "Besonders
+   wichtig ist uns, …", "Jetzt gilt es, …"); "Unsere Vision ist …" is a VISION.
 6. **The lead-in governs** a bullet or sub-item that has none of the cues above: "Dafür werden
    wir" → COMMITMENT, "Aus dem Land … erwarten wir:" → DEMAND. A reviewing lead-in
    ("Überprüfung und Optimierung …:") passes REVIEW on only to items without an action head of
@@ -85,6 +87,23 @@ _REPORT = re.compile(
     r"|\b(?:hat|haben)\s+(?:\w+\s+){0,2}gezeigt\b|\bzeig(?:t|en)\s*:",
     re.I,
 )
+_REPORTED_SELF = re.compile(
+    r"\bdass\s+wir\b(?:(?!\.\s)[^!?]){0,150}?\b(?:müssen|werden|wollen|möchten)\b", re.I
+)
+# Guideline §2: a goal the author names ("Unser Ziel ist …", "Das Ziel dabei ist klar: …").
+_GOAL_FRAME = re.compile(
+    r"\b[Uu]nser(?:\s+gemeinsames)?\s+Ziel\b(?:\s+für\s+[\w\-]+)?\s*(?:ist\b|:)"
+    r"|(?:^|(?<=[.!?]\s))(?:Das\s+|[A-ZÄÖÜ]\w+\s+)?[\w\-]*[Zz]iel\s+(?:dabei\s+)?ist\b"
+    r"|\bist\s+(?:es\s+)?unser\s+(?:gemeinsames\s+)?Ziel\b"
+    r"|\b(?:[Bb]esonders\s+)?wichtig\s+ist\s+(?:es\s+)?uns\b|\b[Jj]etzt\s+gilt\s+es\b"
+)
+# "Unsere Vision ist …", and the image of the city as a verbless fragment (guideline §3: "Eine
+# Stadt, in der jeder Weg sicher ist.", "Ein Dortmund, das niemanden zurücklässt …").
+_VISION_FRAME = re.compile(
+    r"\b[Uu]nsere\s+Vision\s+ist\b"
+    r"|\b[Uu]nser\s+Ziel\s+ist\s+(?:ein|eine)\s+(?:Dortmund|Stadt)\s*,\s+(?:das|die|in\s+de[mr])\b"
+    r"|^(?:Ein|Eine)\s+(?:[a-zäöü][\w\-]*\s+)?(?:Dortmund|Stadt)\s*,\s+(?:das|die|in\s+de[mr])\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 _LABEL = r"(?:[^:.!?]{1,60}:\s+)?"
 _NEG_HEAD = re.compile(
@@ -98,17 +117,54 @@ _REJECT = re.compile(
     r"(?:akzeptieren|hinnehmen|tolerieren|dulden|abfinden)\b"
     r"|\bniemals\s+(?:zu\s+)?(?:akzeptieren|hinnehmen|tolerieren|dulden)\b"
     r"|\b(?:wenden|stellen|sprechen)\s+(?:wir\s+)?uns\b[^.]{0,80}?\bgegen\b"
-    r"|\buns\s+(?:[\w\-]+\s+){0,3}gegen\b[^.]{0,100}?\b(?:einsetzen|stellen|wehren|aussprechen)\b"
+    r"|\buns\s+[^.;:]{0,60}?\bgegen\b[^.]{0,100}?"
+    r"\b(?:einsetzen|stellen|wehren|aussprechen|positionieren)\b"
+    r"|\b(?:wir\s+kämpfen|kämpfen\s+wir)\s+(?:[\w\-]+\s+){0,3}gegen\b"
     r"|\b(?:einsetzen|eintreten|hinwirken),?\s+dass\s+(?:es\s+)?kein\w*\b"
+    r"|\b(?:einsetzen|eintreten),?\s+dass\s+[^.;:]{0,80}?\bnicht\s+(?:mehr\s+|weiter\s+)?"
+    r"[\w\-]+\s+(?:wird|werden)\b"
     r"|(?<!\bzu\s)\bverhindern\b",
     re.I,
+)
+# In an item the author governs: refraining ("auf … verzichten"), "nicht (weiter) ausbauen",
+# "keine … mehr", a moratorium anywhere in the item.
+_REFRAIN = re.compile(
+    r"\bverzichten\b|\bMoratori(?:um|en)\b"
+    r"|\bnicht\s+(?:weiter\s+|mehr\s+)?(?:[\w\-,]+\s+){0,6}?"
+    r"(?:aus|um|zu|be|an)?(?:bauen|wandeln|verlängern|erhöhen|einrichten|verkaufen|zulassen|"
+    r"genehmigen|ausweisen|privatisieren|bebauen|versiegeln|fällen)\b"
+    r"|\bkein\w*\s+[^.,;:]{0,60}?\bmehr\b",
 )
 _DEMAND_SPOKEN = re.compile(
     r"\bwir\s+(?:erwarten|fordern|verlangen|appellieren)\b"
     r"|\b(?:erwarten|fordern|verlangen|appellieren)\s+wir\b"
     r"|\b(?:von|vom)\s+(?:de[rmn]\s+)?[\w\-]+(?:\s+[\w\-]+){0,4}\s+(?:ein)?fordern\b"
-    r"|\bappellieren\s+an\b",
+    r"|\bappellieren\s+an\b"
+    r"|\b(?:hinwirken|einwirken|anregen|drängen)\b"
+    r"|\bauf\s+(?:[\w\-*]+\s+){1,6}zugehen\b"
+    r"|\bauf\s+(?:EU|Bundes|Landes)[\w\-]*(?:\s+(?:und|oder)\s+[\w\-]+)?ebene\b"
+    r"|\bfür\s+(?:eine\s+)?(?:gesetzlich\w*|Gesetz\w*)\b",
     re.I,
+)
+# The city's own companies and similar bodies, addressed by the author (guideline §3).
+_COMPANY = (
+    r"(?:DSW\s?21|DSW|DEW\s?21|DEW|DOGEWO\s?21|DOGEWO|Dogewo|DSG|EDG|DONETZ|DOKOM\s?21|"
+    r"DOPARK|DoPark|Sparkasse(?:\s+Dortmund)?|Technologiezentrum|Flughafen\w*|"
+    r"städtischen?\s+(?:Gesellschaften|Töchter|Unternehmen)|kommunalen?\s+Wohnungs\w+)"
+)
+# S-Bahn and regional trains are run for the VRR by rail companies (guideline §4): supporting
+# or pressing for them asks another body to act.
+_RAIL_DEMAND = re.compile(
+    r"\b(?:einsetzen|unterstützen|eintreten)\b[^.]{0,160}?"
+    r"(?:S-Bahn|Regionalbahn|Regional-\s+und\s+S-Bahn|Regionalzüge|Regionalexpress)"
+    r"|(?:S-Bahn|Regionalbahn|Regional-\s+und\s+S-Bahn|Regionalzüge|Regionalexpress)"
+    r"[^.]{0,160}?\b(?:einsetzen|unterstützen|eintreten)\b"
+)
+_DEMAND_COMPANY = re.compile(
+    rf"\b(?:einsetzen|eintreten),?\s+dass\s+(?:de[rmn]\s+|die\s+|das\s+)?{_COMPANY}"
+    rf"|(?:die|der|das|den)\s+{_COMPANY}\s+(?:[\w\-]+\s+){{0,2}}(?:verpflichten|beauftragen|"
+    rf"auffordern|bitten)\b"
+    rf"|\b(?:bei|gegenüber)\s+(?:de[rmn]\s+|den\s+)?{_COMPANY}\b"
 )
 _DEMAND_BULLET = re.compile(r"\b(?:ein|auf)?fordern\b|\bverlangen\b", re.I)
 _DEMAND_BODY = re.compile(
@@ -122,7 +178,6 @@ _DEMAND_BODY = re.compile(
     rf"|(?:das|der|die)\s+{_EXTERNAL}(?:\s+und\s+(?:das\s+|der\s+)?{_EXTERNAL})?\s+"
     rf"(?:muss|müssen|soll|sollen|sollte|sollten)\b"
     rf"|\b(?:Bund|Land)\s+und\s+(?:Bund|Land)\s+(?:muss|müssen|soll|sollen|sollte|sollten)\b"
-    rf"|\bAuftrag\s+an\s+(?:die\s+)?Verwaltung\b",
 )
 _LEGAL = re.compile(
     r"\b(?:bundesweit|landesweit|europaweit|gesetzlich\w*|per\s+Gesetz)\b[^.]*"
@@ -133,8 +188,9 @@ _LEGAL = re.compile(
 )
 _AGENT = re.compile(rf"\bdurch\s+(?:de[nm]\s+|die\s+|das\s+)?{_EXTERNAL}")
 _REVIEW_HEAD = re.compile(
-    rf"^{_LABEL}(?:[\w\-]+\s+)?(?:[A-ZÄÖÜ][\w\-]*)?(?:Prüfung|prüfung|Überprüfung|Evaluation|"
-    r"Evaluierung|Potenzialanalyse|Machbarkeitsstudie|Inventur|Bestandsaufnahme)\b"
+    rf"^{_LABEL}(?:[\w\-]+\s+){{0,2}}(?:[A-ZÄÖÜ][\w\-]*)?(?:Prüfung|prüfung|Überprüfung|"
+    r"Evaluation|Evaluierung|Potenzialanalyse|[Aa]nalyse|Machbarkeitsstudie|Inventur|"
+    r"Bestandsaufnahme)\b"
     r"|^zu\s+prüfen\b|^(?:eine\s+)?gutachterliche\s+Betrachtung\b",
     re.I,
 )
@@ -159,7 +215,7 @@ _COMMIT_VERBS = (
     r"werden|wollen|möchten|mochten|müssen|setzen|treten|streben|sorgen|kämpfen|unterstützen|"
     r"fördern|schaffen|stärken|investieren|bauen|reduzieren|gestalten|schonen|sichern|richten|"
     r"bringen|entwickeln|schützen|erhöhen|senken|verfolgen|machen|bekämpfen|bieten|führen|"
-    r"bauen|legen|stellen|setzen|sehen\s+uns\s+in\s+der\s+Pflicht"
+    r"bauen|legen|stellen|setzen|brauchen|sehen\s+uns\s+in\s+der\s+Pflicht"
 )
 _COMMIT = re.compile(
     rf"\bwir\s+(?:[\w\-]+\s+)?(?:{_COMMIT_VERBS})\b(?!\s+(?:gezeigt|gemacht|gebracht))"
@@ -195,7 +251,7 @@ def classify(
     text = text.strip()
     governed = lead_in is not None or default is Modality.COMMITMENT
     author = governed or bool(_FIRST_PERSON.search(text))
-    if _REPORT.search(text):
+    if _REPORT.search(text) and not _REPORTED_SELF.search(text):
         return Modality.STATEMENT
     if default is Modality.VISION and not _FIRST_PERSON.search(text):
         return Modality.VISION
@@ -224,10 +280,14 @@ def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
         return Modality.OPPOSITION
     if author and _REJECT.search(text):
         return Modality.OPPOSITION
+    if governed and _REFRAIN.search(text) and not _DEMAND_BODY.search(text):
+        return Modality.OPPOSITION
     if (
         _DEMAND_SPOKEN.search(text)
         or _DEMAND_BODY.search(text)
         or _LEGAL.search(text)
+        or (author and _DEMAND_COMPANY.search(text))
+        or (author and _RAIL_DEMAND.search(text))
         or (governed and _AGENT.search(text))
         or (governed and not _FIRST_PERSON.search(text) and _DEMAND_BULLET.search(text))
     ):
@@ -239,7 +299,9 @@ def _own_cue(text: str, *, governed: bool, author: bool) -> Modality | None:
         action = _ACTION_VERB.search(text)
         if action is None or action.start() > review.start():
             return Modality.REVIEW
-    if _COMMIT.search(text):
+    if _VISION_FRAME.search(text) and not _COMMIT.search(text):
+        return Modality.VISION
+    if _COMMIT.search(text) or _GOAL_FRAME.search(text):
         return Modality.COMMITMENT
     return None
 

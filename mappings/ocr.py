@@ -306,7 +306,7 @@ def _apply(token: str, sites: tuple[_Site, ...]) -> str | None:
 
 
 def _candidates(
-    token: str, edits: int, *, bracket: bool, any_compound: bool = False
+    token: str, edits: int, *, bracket: bool, any_compound: bool = False, unlisted: bool = False
 ) -> list[_Candidate]:
     """Known words ``edits`` rule applications away from ``token``, most frequent first.
 
@@ -315,6 +315,11 @@ def _candidates(
     one; a word in capitals needs a common candidate (acronyms collide: "KOD" is not "KOO");
     a repaired word has no capital inside ("gröBere" is not "gröbere" though wordfreq folds
     case).
+
+    For an ``unlisted`` token (not a word, not a compound of words) a rarer candidate will do:
+    one listed at all (``WORD_ZIPF``: "unnötigem", "Etappenziel") or an unlisted inflection of a
+    common word ("eingeräumtem": eingeräumt). The damaged token is no word, so a listed
+    neighbour is the better reading.
     """
     lex = _lexicon()
     upper = _is_upper_token(token)
@@ -331,8 +336,11 @@ def _candidates(
         if cand is None or cand == token or _CAMEL.search(cand) or cand in found:
             continue
         z = lex.zipf(cand)
-        if z is not None and z >= (UPPER_ZIPF if upper else MIN_ZIPF):
+        floor = UPPER_ZIPF if upper else (WORD_ZIPF if unlisted else MIN_ZIPF)
+        if z is not None and z >= floor:
             found[cand] = _Candidate(cand, z, True, kinds)
+        elif unlisted and not upper and len(cand) >= 6 and lex.has_relative(cand):
+            found[cand] = _Candidate(cand, WORD_ZIPF - COMPOUND_PENALTY, True, kinds)
         elif not upper and len(cand) >= 8:
             strong = "strong" in kinds  # strong evidence of damage admits rarer parts
             c = lex.compound(cand, MIN_ZIPF if strong else COMPOUND_PART_ZIPF)
@@ -375,8 +383,9 @@ def repair_word(token: str, *, unbalanced_bracket: bool = False) -> str:
     own = lex.zipf(token) if _CAMEL.search(token) else lex.score(token, WORD_ZIPF)
     if not unbalanced_bracket and own is not None and own >= WORD_ZIPF:
         return _improve(token)
+    unlisted = own is None and not lex.has_relative(token)
     for edits in range(1, MAX_EDITS + 1):
-        for cand in _candidates(token, edits, bracket=unbalanced_bracket):
+        for cand in _candidates(token, edits, bracket=unbalanced_bracket, unlisted=unlisted):
             return _improve(cand.word)
     return token
 

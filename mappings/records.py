@@ -65,7 +65,8 @@ class Target:
 
     ``text`` is the surface form as it stands in the normalised text. ``period`` is
     ``"P1Y"`` for "jährlich"/"pro Jahr"/"jedes Jahr", else ``None`` (a total).
-    ``comparison`` is ``"atLeast"``, ``"atMost"`` or ``"exactly"``.
+    ``comparison`` is ``"atLeast"``, ``"atMost"``, ``"exactly"``, ``"approx"`` (rund, etwa,
+    ca.) or ``"until"`` (a time of day: "bis 1 Uhr"), as in guideline §5.
     """
 
     kind: TargetKind

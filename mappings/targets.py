@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from mappings.records import Target, TargetKind
+from mappings.targets_forms import special_targets
 
 _WORD_NUMBERS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -97,6 +98,7 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "atLeast"),
     (re.compile(r"\b(?:höchstens|maximal|bis\s+zu|weniger\s+als|unter)\s+$|\bmax\.\s*$",
                 re.I), "atMost"),
+    (re.compile(r"\b(?:rund|etwa|circa|ungefähr|knapp)\s+$|\bca\.\s*$", re.I), "approx"),
 )  # fmt: skip
 _DESCRIPTIVE = re.compile(
     r"(?:\b(?:der|die|das|den|dem|des|alle|allen|aller|diese[nmr]?|derzeit|aktuell|"
@@ -134,6 +136,10 @@ def extract_targets(text: str) -> tuple[Target, ...]:
     """
     deadlines = _deadlines(text)
     quantities = _quantities(text)
+    for start, end, target in special_targets(text):  # Tempo 30, halbieren, bis 1 Uhr, …
+        if not any(start < q.end and q.start < end for q in quantities):
+            quantities.append(_Hit(start, end, target))
+    quantities.sort(key=lambda h: h.start)
     hits: list[_Hit] = []
     used: set[int] = set()
     for q in quantities:

@@ -7,7 +7,7 @@ where it makes sense. Each item carries its IRI and the server path that derefer
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query
@@ -100,8 +100,9 @@ def pledges_about(
     author: str | None = None,
     modality: str | None = None,
     year: int | None = None,
+    scope: str = "own",
 ) -> list[dict[str, Any]]:
-    rows = run_rows(served, "about-pledges", about=about)
+    rows = run_rows(served, "about-pledges", about=about, scope=scope)
     if author:
         rows = [r for r in rows if r["author"] == _iri("actor", author)]
     if modality:
@@ -123,12 +124,16 @@ def actor_pledges(
     author: Filter = None,
     modality: Filter = None,
     year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    scope: Annotated[
+        Literal["own", "group"],
+        Query(description="own: the company's own operations; group: also its subsidiaries'"),
+    ] = "own",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     about = _iri("actor", slug)
     describe(served, about)  # 404 for an unknown actor
-    items = pledges_about(served, about, author=author, modality=modality, year=year)
+    items = pledges_about(served, about, author=author, modality=modality, year=year, scope=scope)
     return page(items, limit, offset)
 
 

@@ -31,8 +31,11 @@ def write_build(root: Path, n: int, version: str) -> Path:
     store = ox.Store()
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
     graph = ox.NamedNode("urn:x:meta")
-    store.add(ox.Quad(ox.NamedNode("urn:x:build"), ox.NamedNode("urn:x:version"),
-                      ox.Literal(version), graph))
+    store.add(
+        ox.Quad(
+            ox.NamedNode("urn:x:build"), ox.NamedNode("urn:x:version"), ox.Literal(version), graph
+        )
+    )
     store.dump(str(out / "dataset.nq"), ox.RdfFormat.N_QUADS)
     return out
 

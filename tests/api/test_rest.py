@@ -20,7 +20,14 @@ def test_actor_pledges_filter_by_author_and_modality(client: TestClient) -> None
     spd = client.get("/actors/dsw21/pledges", params={"author": "spd-dortmund"}).json()
     assert [i["lineStart"] for i in spd["items"]] == [104]
     demands = client.get("/actors/dsw21/pledges", params={"modality": "demand"}).json()
-    assert {i["how"] for i in demands["items"]} == {"concerns"}
+    assert {i["how"] for i in demands["items"]} == {"concernsIndirectly"}
+
+
+def test_actor_pledges_scope_group_adds_only_and_is_checked(client: TestClient) -> None:
+    own = client.get("/actors/dsw21/pledges").json()
+    group = client.get("/actors/dsw21/pledges", params={"scope": "group"}).json()
+    assert group["total"] >= own["total"]
+    assert client.get("/actors/dsw21/pledges", params={"scope": "all"}).status_code == 422
 
 
 def test_document_lists_its_statements_in_line_order(client: TestClient) -> None:

@@ -60,8 +60,10 @@ def test_xml_results_carry_the_note_as_a_comment_and_still_parse() -> None:
 def test_turtle_and_rdfxml_carry_the_note_as_a_comment_and_still_parse() -> None:
     s = ox.NamedNode("http://example.org/s")
     result = GraphResult([ox.Triple(s, s, ox.Literal("x"))])
-    for media, fmt in [("text/turtle", ox.RdfFormat.TURTLE), ("application/rdf+xml",
-                                                              ox.RdfFormat.RDF_XML)]:
+    for media, fmt in [
+        ("text/turtle", ox.RdfFormat.TURTLE),
+        ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ]:
         data = serialise_graph(result, media, "row limit 1")
         assert b"truncated: row limit 1" in data
         assert len(list(ox.parse(data, format=fmt))) == 1

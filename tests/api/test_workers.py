@@ -27,9 +27,9 @@ JSON = "application/sparql-results+json"
 
 
 @pytest.fixture(scope="module", params=["disk", "memory"])
-def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
-    ProcessRunner
-]:
+def runner(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ProcessRunner]:
     from tests.api.conftest import FIXTURE
 
     if request.param == "disk":

@@ -76,9 +76,9 @@ def test_the_wall_is_the_ring_road_only_with_its_article(corpus_statement: Make)
     assert (S, DOKG.mentions, iri.place("wall")) not in g
 
 
-def test_fare_pledges_link_to_the_vrr_tariff_not_the_network(corpus_statement: Make) -> None:
+def test_fare_pledges_link_to_their_ticket_product(corpus_statement: Make) -> None:
     _, g = _linked(corpus_statement, GRUENE, 3149, 3149)  # Deutschlandticket Sozial
-    assert (S, DOKG.mentions, iri.service("vrr-tarif")) in g
+    assert (S, DOKG.mentions, iri.service("deutschlandticket-sozial")) in g
     assert (S, DOKG.mentions, iri.transit_line("oepnv-dortmund")) not in g
 
 
@@ -121,18 +121,34 @@ def test_inferred_concerns_follow_operators_ownership_and_part_of(world: Graph) 
         iri.place("phoenix-see"),
         iri.transit_line("s4"),
         iri.service("vrr-tarif"),
+        iri.service("deutschlandticket-sozial"),
     )
-    u41, airport, see, s4, tariff = (URIRef(f"{S}{n}") for n in range(5))
+    u41, airport, see, s4, tariff, ticket = (URIRef(f"{S}{n}") for n in range(6))
     dsw21 = iri.actor("dsw21")
     assert (u41, DOKG.concernsIndirectly, dsw21) in g
     assert (u41, DOKG.mentions, dsw21) not in g
     assert (u41, DOKG.concerns, dsw21) in g
-    assert (airport, DOKG.concernsIndirectly, dsw21) in g
+    assert (airport, DOKG.concernsIndirectly, dsw21) not in g  # a subsidiary's business
+    assert (airport, DOKG.concernsGroup, dsw21) in g
+    assert (airport, DOKG.concerns, dsw21) in g
     assert (see, DOKG.concernsIndirectly, iri.place("stadtbezirk-hoerde")) in g
     assert (see, DOKG.concernsIndirectly, iri.place("dortmund")) in g
+    assert (ticket, DOKG.concernsIndirectly, dsw21) in g  # sold and honoured by DSW21
+    assert (ticket, DOKG.concernsIndirectly, iri.actor("vrr")) in g
     for not_dsw21 in (s4, tariff):
         assert (not_dsw21, DOKG.concerns, dsw21) not in g
         assert (not_dsw21, DOKG.concernsIndirectly, iri.actor("vrr")) in g
+
+
+def test_a_subsidiarys_operations_reach_the_parent_only_as_its_group(world: Graph) -> None:
+    g = _reason(world, iri.service("fernwaerme-dortmund"), iri.actor("dopark"))
+    heating, dopark = (URIRef(f"{S}{n}") for n in range(2))
+    assert (heating, DOKG.concernsIndirectly, iri.actor("dew21")) in g
+    assert (heating, DOKG.concernsIndirectly, iri.actor("dsw21")) not in g
+    assert (heating, DOKG.concernsGroup, iri.actor("dsw21")) in g
+    for parent in ("flughafen-dortmund", "dsw21"):
+        assert (dopark, DOKG.concernsGroup, iri.actor(parent)) in g
+        assert (dopark, DOKG.concernsIndirectly, iri.actor(parent)) not in g
 
 
 def test_ontology_and_reference_data_are_consistent_under_owl_rl(world: Graph) -> None:

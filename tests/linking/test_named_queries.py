@@ -66,14 +66,64 @@ def test_a_pledge_naming_dsw21_is_explicit_for_both_leitlinien_authors(
     }
 
 
-def test_the_airport_concerns_dsw21_through_ownership(dsw21_rows: list[dict[str, str]]) -> None:
-    rows = _covering(dsw21_rows, LEITLINIEN, 80)  # Start- und Landebahn des Flughafens
-    assert any(r["mention"] == "inferred" and "subsidiary of DSW21" in r["path"] for r in rows)
+def test_the_airport_is_not_dsw21s_own_operations(dsw21_rows: list[dict[str, str]]) -> None:
+    assert _covering(dsw21_rows, LEITLINIEN, 80) == []  # Start- und Landebahn des Flughafens
 
 
-def test_s_bahn_and_fare_pledges_alone_are_not_dsw21s(dsw21_rows: list[dict[str, str]]) -> None:
-    for line in (2340, 2355, 3149):  # Regional-/S-Bahn-Takt; Deutschlandticket Sozial (twice)
-        assert _covering(dsw21_rows, GRUENE_2025, line) == [], line
+def test_the_group_scope_adds_the_airport_with_its_chain(run_named: Run) -> None:
+    rows = _covering(run_named("pledges-for-actor", actor="dsw21", scope="group"), LEITLINIEN, 80)
+    assert rows and {r["mention"] for r in rows} == {"group"}
+    assert all("→ subsidiary of DSW21" in r["path"] for r in rows)
+
+
+def test_a_subsidiarys_named_pledge_counts_for_the_parent_only_in_group_scope(
+    run_named: Run, dsw21_rows: list[dict[str, str]]
+) -> None:
+    assert _covering(dsw21_rows, GRUENE_2025, 401) == []  # DEW21's district heating
+    group = _covering(
+        run_named("pledges-for-actor", actor="dsw21", scope="group"), GRUENE_2025, 401
+    )
+    assert any(r["path"].startswith("names “DEW21”") for r in group)
+
+
+def test_parties_for_actor_counts_the_group_only_when_asked(run_named: Run) -> None:
+    own = {r["author"]: r for r in run_named("parties-for-actor", actor="dsw21")}
+    group = {r["author"]: r for r in run_named("parties-for-actor", actor="dsw21", scope="group")}
+    for author, row in group.items():
+        mine = own.get(author, {"pledges": "0", "group": "0"})
+        assert int(mine["group"]) == 0
+        assert int(row["pledges"]) == int(mine["pledges"]) + int(row["group"])
+    assert any(int(r["group"]) > 0 for r in group.values())
+
+
+def test_compare_parties_scope_group_counts_at_least_as_many(run_named: Run) -> None:
+    def total(rows: list[dict[str, str]]) -> int:
+        return sum(int(r["pledges"]) for r in rows)
+
+    own = run_named("compare-parties", actor="dsw21")
+    assert total(run_named("compare-parties", actor="dsw21", scope="group")) > total(own)
+
+
+def test_s_bahn_pledges_alone_are_not_dsw21s(dsw21_rows: list[dict[str, str]]) -> None:
+    assert _covering(dsw21_rows, GRUENE_2025, 2340) == []  # Regional-/S-Bahn-Takt
+
+
+def test_ticket_products_reach_dsw21_through_the_concept_layer(
+    dsw21_rows: list[dict[str, str]],
+) -> None:
+    for line in (2355, 3149):  # Deutschlandticket Sozial (twice)
+        rows = _covering(dsw21_rows, GRUENE_2025, line)
+        assert rows and {r["mention"] for r in rows} == {"inferred"}, line
+        assert any("Deutschlandticket Sozial → operated by" in r["path"] for r in rows), line
+
+
+def test_a_bullet_under_an_airport_heading_concerns_the_airport(run_named: Run) -> None:
+    rows = [
+        r
+        for r in run_named("pledges-for-actor", actor="flughafen-dortmund")
+        if r["mention"] == "inferred"
+    ]
+    assert any("names Flughafen Dortmund" in r["path"] for r in rows)
 
 
 @pytest.mark.parametrize(
@@ -101,6 +151,9 @@ def test_counts_per_author_add_up(run_named: Run, dsw21_rows: list[dict[str, str
     assert sum(int(c["pledges"]) for c in gruene) == len(pledges)
     for c in counts:
         assert int(c["explicit"]) + int(c["inferred"]) == int(c["pledges"])
+        assert int(c["group"]) == 0
+    for c in run_named("actor-pledge-counts", actor="dsw21", scope="group"):
+        assert int(c["explicit"]) + int(c["inferred"]) + int(c["group"]) == int(c["pledges"])
 
 
 def test_parties_for_dsw21_lists_the_greens_first_with_both_kinds(run_named: Run) -> None:

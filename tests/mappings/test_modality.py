@@ -346,7 +346,7 @@ CASES: list[tuple[str, str | None, Modality, Modality, str]] = [
         "müssen, um den Bedarf einer wachsenden Stadt zu decken.",
         None,
         S,
-        S,
+        C,  # guideline §2: the authors say what they must do; "Uns ist klar, dass …" stays S
         "S20-wir-wissen",
     ),
     ("Dortmund wurde oft totgesagt und wir sind immer wieder aufgestanden.", None, S, S, "S11"),
@@ -577,3 +577,61 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 def test_every_cited_corpus_file_exists() -> None:
     files = sorted(CORPUS.glob("*.txt"))
     assert [f.name for f in files] == sorted(d.file for d in load_registry())
+
+
+# Guideline §3 rules on sentences written for the test (not corpus lines): demands on the
+# city's own companies and other levels of government, opposition by refraining, reviews
+# named by an analysis or an evaluation.
+RULES: list[tuple[str, Modality]] = [
+    ("darauf hinwirken, dass die Bezirksregierung mehr Lehrkräfte schickt.", D),
+    ("auf die Krankenkassen einwirken, mehr Beratung anzubieten.", D),
+    ("die DOGEWO21 verpflichten, alle Aufzüge zu erneuern.", D),
+    ("uns dafür einsetzen, dass die städtischen Gesellschaften mehr Azubis einstellen.", D),
+    ("bei DSW21 mehr Stellen für Quereinsteigende schaffen.", D),
+    ("auf Landes- und Bundesebene für ein Wahlrecht ab 16 kämpfen.", D),
+    ("auf Vermieter*innen zugehen und Leerstand erfassen.", D),
+    ("uns für gesetzliche Regeln zum Schutz von Bäumen einsetzen.", D),
+    ("auf den Bau neuer Parkhäuser verzichten.", OPP),
+    ("die Kleingärten nicht in Bauland umwandeln.", OPP),
+    ("uns weiterhin für den Erhalt und gegen den Abriss des Hallenbads einsetzen.", OPP),
+    ("uns dafür einsetzen, dass das Hallenbad nicht geschlossen wird.", OPP),
+    ("ein Moratorium für neue Gewerbegebiete einbringen.", OPP),
+    ("keine Schottergärten mehr genehmigen.", OPP),
+    ("eine externe Evaluierung der Förderprogramme", R),
+    ("einer Kosten-Nutzen-Analyse des Radwegenetzes", R),
+    ("uns dafür einsetzen, neue Halte an S-Bahn-Linien zu schaffen.", D),
+    ("dabei unterstützen, Regionalbahnstrecken zu elektrifizieren.", D),
+    ("den Radverkehr stärken.", C),
+    ("die Verwaltung beauftragen, einen Baumkataster anzulegen.", C),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_guideline_rule_on_bullet(text: str, expected: Modality) -> None:
+    assert classify(text, lead_in=WE) is expected
+
+
+def test_fight_against_is_opposition_in_prose() -> None:
+    assert classify("Wir kämpfen gegen jede Form von Rassismus.") is OPP
+
+
+GOALS: list[tuple[str, Modality]] = [
+    ("Wir brauchen mehr Schwimmbäder für Kinder.", C),
+    ("Für Familien brauchen wir sichere Schulwege.", C),
+    ("Unser Ziel ist eine Stadt ohne Armut.", C),
+    ("Das Ziel dabei ist klar: Ein Kinobesuch für alle.", C),
+    ("Klimaneutralität ist unser Ziel.", C),
+    ("Besonders wichtig ist uns, die Vereine zu entlasten.", C),
+    ("Jetzt gilt es, die Planung abzuschließen.", C),
+    ("Unsere Vision ist eine Stadt ohne Barrieren.", V),
+    ("Unser Ziel ist eine Stadt, in der alle sicher Rad fahren.", V),
+    ("Eine Stadt, in der alle Wege kurz sind.", V),
+    ("Ein Dortmund, das allen Kindern gute Schulen bietet.", V),
+    ("Uns ist klar, dass die Mieten steigen werden.", S),
+    ("Kinder brauchen Platz zum Spielen.", S),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOALS)
+def test_goal_named_by_the_author_is_a_pledge(text: str, expected: Modality) -> None:
+    assert classify(text) is expected

@@ -183,3 +183,16 @@ def test_whole_ocr_file_is_repaired_quickly() -> None:
     repaired = repair(join_lines(text))
     assert time.perf_counter() - started < 2.0
     assert not re.search(r"\b(fiir|miissen|MaBnahmen|groBen|Solidaritat|konnen)\b", repaired)
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("Schadstoffaussto3", "Schadstoffausstoß"),  # a rare but listed word (Zipf 2.0-2.5)
+        ("unnotigem", "unnötigem"),
+        ("eingeraumtem", "eingeräumtem"),  # unlisted inflection of a common word
+        ("verdrangtem", "verdrängtem"),
+    ],
+)
+def test_unlisted_token_takes_a_rarer_listed_neighbour(damaged: str, expected: str) -> None:
+    assert repair_word(damaged) == expected

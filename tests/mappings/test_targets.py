@@ -109,7 +109,7 @@ CASES: list[tuple[str, list[Row], str]] = [
     ),
     (
         "2030 soll die Belastung mindestens halbiert sein",
-        [(DL, None, None, None, 2030, "exactly")],
+        [(Q, "0.5", "Faktor", None, 2030, "exactly")],  # guideline §5: halbieren → 0.5 Faktor
         "S112-leading-year",
     ),
     (
@@ -138,8 +138,8 @@ CASES: list[tuple[str, list[Row], str]] = [
     ("Wir haben seit 74 Jahren in Dortmund einen klaren Kompass", [], "S3-duration"),
     (
         "Das Ziel dabei ist klar: Ein 365-Euro-Ticket für das ganze Ruhrgebiet.",
-        [],
-        "S121-product-name",
+        [(Q, "365", "EUR", None, None, "exactly")],  # guideline §5: a ticket product's price
+        "S121-product-price",
     ),
     (
         "Planungsmoratorium für die OW III a/L 663 n und Moratorium bezüglich der "
@@ -149,8 +149,8 @@ CASES: list[tuple[str, list[Row], str]] = [
     ),
     (
         "den 5-Minuten-Takt der U41 nach Hörde ab Sommer 2025 auch auf der U42 einführen",
-        [],
-        "G2286-line-codes",
+        [(Q, "5", "Minuten", None, None, "atMost")],  # an interval; U41/U42 are codes
+        "G2286-interval-not-line-codes",
     ),
     (
         "Der Anteil des Umweltverbundes am Modal Split beträgt derzeit 51 Prozent.",
@@ -171,7 +171,33 @@ CASES: list[tuple[str, list[Row], str]] = [
     ),
     ("eine verbesserte Lebensqualität in den 12 Stadtbezirken forcieren", [], "Z386-definite-set"),
     ("Ausbau der 5G-Technologie und Beseitigung von CO2-Emissionen", [], "L380-codes"),
-    ("den Wall auch tagsüber durch Tempo 30 entlasten.", [], "G2883-tempo-label"),
+    (
+        "den Wall auch tagsüber durch Tempo 30 entlasten.",
+        [(Q, "30", "km/h", None, None, "atMost")],  # guideline §5: Tempo 30 → 30 km/h at most
+        "G2883-tempo",
+    ),
+    ("bis 1 Uhr fahren", [(Q, "1", "Uhr", None, None, "until")], "time-of-day"),  # §5: until
+    (
+        "die Öffnungszeiten auf 20 Uhr verlängern",
+        [(Q, "20", "Uhr", None, None, "until")],
+        "auf-Uhr",
+    ),
+    ("rund 300 neue Bäume pflanzen", [(Q, "300", "Bäume", None, None, "approx")], "approx-rund"),
+    ("ca. 40 Prozent der Dächer", [(Q, "40", "percent", None, None, "approx")], "approx-ca"),
+    ("Ziel einer 10-Minuten-Stadt", [(Q, "10", "Minuten", None, None, "atMost")], "minutes-reach"),
+    ("ein 299-Furo-Ticket", [(Q, "299", "EUR", None, None, "exactly")], "ocr-euro-ticket"),
+    (
+        "die Zahl der Unfallopfer auf Null senken",
+        [(Q, "0", "Unfallopfer", None, None, "exactly")],
+        "auf-null",
+    ),
+    ("den Verbrauch verdoppeln", [(Q, "2", "Faktor", None, None, "exactly")], "verdoppeln"),
+    (
+        "mindestens die Hälfte der Dächer",
+        [(Q, "50", "percent", None, None, "atLeast")],
+        "fraction-half",
+    ),
+    ("einen zweiten Standort", [(Q, "2", "Standort", None, None, "exactly")], "ordinal-word"),
     (
         "Die Stadt ist klimaneutral und nachhaltig. Und das nicht erst 2038!",
         [],
