@@ -21,6 +21,7 @@ from bench.extraction.annotations import (
     GoldRow,
     parse_row,
     read_rows,
+    row_cells,
     write_rows,
 )
 
@@ -29,25 +30,7 @@ DECISION_COLUMNS = ("item", "action", *COLUMNS[:9], "reason")
 
 
 def _cells(row: GoldRow | None) -> str:
-    if row is None:
-        return "(none)"
-    targets = " ; ".join(
-        f"{'' if t.value is None else t.value}|{t.unit}|{t.comparison}|{t.year or ''}|{t.period}"
-        for t in row.targets
-    )
-    return "\t".join(
-        [
-            str(row.line_start),
-            str(row.line_end),
-            row.quote,
-            row.kind,
-            row.modality,
-            ",".join(sorted(row.explicit)),
-            ",".join(sorted(row.implicit)),
-            targets,
-            " ; ".join(row.places),
-        ]
-    )
+    return "(none)" if row is None else "\t".join(row_cells(row)[:9])
 
 
 def differs(a: GoldRow, b: GoldRow) -> list[str]:

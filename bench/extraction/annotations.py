@@ -179,38 +179,38 @@ def read_rows(path: Path, doc: str) -> list[GoldRow]:
     ]
 
 
+def row_cells(row: GoldRow) -> list[str]:
+    """The row's cells in the guideline's column order (the inverse of :func:`parse_row`)."""
+    spelled = {v: k for k, v in COMPARISONS.items() if k}
+    targets = " ; ".join(
+        "|".join(
+            [
+                "" if t.value is None else format(t.value.normalize(), "f"),
+                t.unit,
+                spelled.get(t.comparison, ""),
+                "" if t.year is None else str(t.year),
+                t.period,
+            ]
+        )
+        for t in row.targets
+    )
+    return [
+        str(row.line_start),
+        str(row.line_end),
+        row.quote,
+        row.kind,
+        row.modality,
+        ",".join(sorted(row.explicit)),
+        ",".join(sorted(row.implicit)),
+        targets,
+        " ; ".join(row.places),
+        row.note,
+    ]
+
+
 def write_rows(path: Path, rows: Iterable[GoldRow]) -> None:
     """Write rows in the guideline's format, so adjudicated gold reads like a pass."""
-    out = ["\t".join(COLUMNS)]
-    for row in rows:
-        targets = " ; ".join(
-            "|".join(
-                [
-                    "" if t.value is None else format(t.value.normalize(), "f"),
-                    t.unit,
-                    {v: k for k, v in COMPARISONS.items() if k}.get(t.comparison, ""),
-                    "" if t.year is None else str(t.year),
-                    t.period,
-                ]
-            )
-            for t in row.targets
-        )
-        out.append(
-            "\t".join(
-                [
-                    str(row.line_start),
-                    str(row.line_end),
-                    row.quote,
-                    row.kind,
-                    row.modality,
-                    ",".join(sorted(row.explicit)),
-                    ",".join(sorted(row.implicit)),
-                    targets,
-                    " ; ".join(row.places),
-                    row.note,
-                ]
-            )
-        )
+    out = ["\t".join(COLUMNS)] + ["\t".join(row_cells(row)) for row in rows]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
