@@ -310,14 +310,15 @@ CASES = {
         None,
         Modality.COMMITMENT,
     ),
-    "prose context sentence": Case(
+    # guideline §2 names this sentence: a pledge ("vision-like but a checkable outcome")
+    "prose goal sentence": Case(
         "sentence",
         108,
         108,
         "Klimaneutralität ist unser Ziel.",
         "Ziel.",
         None,
-        Modality.STATEMENT,
+        Modality.COMMITMENT,
     ),
 }
 
