@@ -191,11 +191,11 @@ def test_journey_home_to_dsw21_to_a_pledge_to_its_highlighted_source(real: Any) 
 
 def test_journey_search_finds_a_pledge(real: Any) -> None:
     real.goto("/")
-    real.fill("#home-q", "Radweg")
+    real.fill("#home-q", "365-Euro")
     real.press("#home-q", "Enter")
     real.wait_for_selector("#hits li")
     assert "Treffer" in real.inner_text("#hit-count")
-    assert "radweg" in real.locator("#hits blockquote").first.inner_text().lower()
+    assert "365-euro" in real.locator("#hits blockquote").first.inner_text().lower()
 
 
 def test_journey_editor_example_with_a_bound_parameter_and_its_permalink(real: Any) -> None:
