@@ -83,6 +83,25 @@ def project_list(request: Request, served: ServedDep) -> HTMLResponse:
     return class_list("projekte", request, served)
 
 
+def _search_documents(served: ServedDep) -> list[tuple[str, str]]:
+    """(id, title) of every document, for the search's document filter."""
+    titles = {str(r["document"]): str(r.get("title", "")) for r in run_rows(served, "documents")}
+    return sorted((iri_.rsplit("/", 1)[-1], title) for iri_, title in titles.items())
+
+
+def _search_topics(served: ServedDep) -> list[tuple[str, str]]:
+    """(slug, label) of every topic that has pledges, for the search's topic filter."""
+    rows = run_rows(served, "entities", **{"class": CLASSES["themen"][2]})
+    return sorted(
+        (
+            (str(r["entity"]).rsplit("/", 1)[-1], str(r.get("label", r["entity"])))
+            for r in rows
+            if int(str(r.get("pledges", 0)))
+        ),
+        key=lambda t: t[1],
+    )
+
+
 def class_list(kind: str, request: Request, served: ServedDep) -> HTMLResponse:
     title, _, klass = CLASSES[kind]
     rows = run_rows(served, "entities", **{"class": klass})
@@ -104,7 +123,9 @@ def class_list(kind: str, request: Request, served: ServedDep) -> HTMLResponse:
 def search(request: Request, served: ServedDep) -> Response:
     params = request.query_params
     q = (params.get("q") or "").strip()
-    values = {k: params[k] for k in ("q", "author", "modality") if params.get(k)}
+    values = {
+        k: params[k] for k in ("q", "author", "modality", "document", "topic") if params.get(k)
+    }
     rows: list[dict[str, object]] = []
     error = None
     if q:
@@ -142,6 +163,10 @@ def search(request: Request, served: ServedDep) -> Response:
             "authors": authors,
             "author": params.get("author", ""),
             "modality": params.get("modality", ""),
+            "documents": _search_documents(served),
+            "document": params.get("document", ""),
+            "topics": _search_topics(served),
+            "topic": params.get("topic", ""),
         },
         status_code=400 if error else 200,
     )
