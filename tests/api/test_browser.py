@@ -35,10 +35,23 @@ pytestmark = [
 AXE = Path(__file__).resolve().parents[2] / "api" / "static" / "vendor" / "axe.min.js"
 
 
-def _browse(base: str) -> Iterator[Any]:
-    """A page whose every request is recorded; any that leaves the app is aborted and fails."""
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Playwright driver and one chromium for the module.
+
+    Playwright's sync API runs its own event loop; a second `sync_playwright()` opened while the
+    first is alive finds that loop running and refuses, so every page shares this one.
+    """
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def _browse(browser: Any, base: str) -> Iterator[Any]:
+    """A page whose every request is recorded; any that leaves the app is aborted and fails."""
     outside: list[str] = []
 
     def route(route: Any) -> None:
@@ -48,18 +61,16 @@ def _browse(base: str) -> Iterator[Any]:
             outside.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        context = browser.new_context(base_url=base)
-        context.route("**/*", route)
-        yield context.new_page()
-        browser.close()
+    context = browser.new_context(base_url=base)
+    context.route("**/*", route)
+    yield context.new_page()
+    context.close()
     assert outside == [], f"requests left loopback: {outside}"
 
 
 @pytest.fixture(scope="module")
-def page(live_server: str) -> Iterator[Any]:
-    yield from _browse(live_server)
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    yield from _browse(browser, live_server)
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +99,8 @@ def real_server(built_dir: Path, built_store: Any) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def real(real_server: str) -> Iterator[Any]:
-    yield from _browse(real_server)
+def real(browser: Any, real_server: str) -> Iterator[Any]:
+    yield from _browse(browser, real_server)
 
 
 def set_query(page: Any, text: str) -> None:
