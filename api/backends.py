@@ -214,11 +214,18 @@ class RemoteBackend:
         self.endpoint = endpoint
         self.timeout = timeout
 
-    def _request(self, text: str, return_format: str, dataset: Dataset | None) -> bytes:
+    def _request(
+        self, text: str, form: str | None, return_format: str, dataset: Dataset | None
+    ) -> bytes:
         client = SPARQLWrapper(self.endpoint)
         client.setMethod("POST")
         client.setTimeout(self.timeout)
         client.setQuery(text)
+        # SPARQLWrapper guesses the form with a regular expression that reads comments too
+        # ("dropped" in a description makes it a DROP update, sent as ``update=``); the form
+        # comes from the conformant parse instead.
+        if form is not None:
+            client.queryType = form
         client.setReturnFormat(return_format)
         if dataset is not None:
             for graph in dataset.default_graphs:
@@ -244,11 +251,11 @@ class RemoteBackend:
             text = bind_values(text, bindings)
         form = analyse(text).form
         if form in ("CONSTRUCT", "DESCRIBE"):
-            data = self._request(text, TURTLE, dataset)
+            data = self._request(text, form, TURTLE, dataset)
             parsed = ox.parse(data, format=ox.RdfFormat.TURTLE)
             triples = [q.triple for q in parsed]
             return GraphResult(triples[:row_limit], len(triples) > row_limit)
-        data = self._request(text, JSON, dataset)
+        data = self._request(text, form, JSON, dataset)
         answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         return _materialise(answer, row_limit)
 

@@ -100,6 +100,7 @@ class _Worker:
         parent, child = _CONTEXT.Pipe()
         self.conn: Connection = parent
         self.network = "unknown"
+        self._killed = threading.Lock()  # held for good by the first kill()
         self.process: BaseProcess = _CONTEXT.Process(
             target=_serve, args=(source, child, sandbox), daemon=True
         )
@@ -119,6 +120,11 @@ class _Worker:
         self.network = str(message)
 
     def kill(self) -> None:
+        """Kill the process and close its pipe, once: shutdown and a query thread that finds
+        the pipe closed under it may both get here, and a second close of the same file
+        descriptor fails (EBADF) or, worse, closes a descriptor opened since."""
+        if not self._killed.acquire(blocking=False):
+            return
         self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()

@@ -71,6 +71,19 @@ def test_remote_backend_construct_and_graph_names(
     assert len(result.triples) == 5 and result.truncated  # type: ignore[union-attr]
 
 
+def test_remote_backend_sends_a_query_whose_comments_name_an_update_keyword(
+    live_server: str, fixture_backend: OxigraphBackend
+) -> None:
+    # SPARQLWrapper alone reads "dropped" in a comment as DROP and posts ``update=``; a
+    # read-only endpoint then refuses (oxigraph: "The URL query parameter query must be set").
+    text = "#+ summary: which pledges were\n#+   continued or dropped\n" + PLEDGES
+    result = RemoteBackend(live_server + "/sparql").query(text)
+    assert isinstance(result, SelectResult)
+    assert [(r["pledge"].value, int(r["line"].value)) for r in result.rows] == _embedded(
+        fixture_backend
+    )
+
+
 def test_on_disk_store_opens_read_only_with_the_same_triples(
     tmp_path: object, fixture_backend: OxigraphBackend
 ) -> None:

@@ -14,60 +14,76 @@ from api.named_queries import load_catalog, load_query
 from api.server import create_app
 from api.settings import Settings
 
-SCOPE_HEADER = """#+   scope:
-#+     type: enum
-#+     values: [company, group]
-#+     default: company
-#+     required: false
-#+     description: company = pledges for the company itself; group = also inferred ones
+FIXTURE = Path(__file__).resolve().parent / "data" / "fixture.trig"
+
+# A DEW21 pledge: DEW21 is a subsidiary of DSW21, so the pledge belongs to DSW21's group only.
+SUBSIDIARY_PLEDGE = """
+g:subsidiary {
+    actor:dew21 a dokg:MunicipalCompany ; rdfs:label "DEW21"@de ;
+        dokg:subsidiaryOf actor:dsw21 .
+    st:2020-spd-kommunalwahlprogramm\\/b00000000009 a dokg:Pledge , dokg:Statement ;
+        dokg:inDocument doc:2020-spd-kommunalwahlprogramm ;
+        dokg:author actor:spd-dortmund ;
+        dokg:normalisedText "Die DEW21 baut das Fernwärmenetz aus."@de ;
+        dokg:modality dokg:commitment ;
+        dokg:lineStart 110 ; dokg:lineEnd 110 ;
+        dokg:mentions actor:dew21 ; dokg:concerns actor:dew21 ; dokg:concernsGroup actor:dsw21 ;
+        dokg:hasMention st:2020-spd-kommunalwahlprogramm\\/b00000000009\\/mention\\/4 .
+    st:2020-spd-kommunalwahlprogramm\\/b00000000009\\/mention\\/4 dokg:refersTo actor:dew21 ;
+        dokg:surfaceForm "DEW21" .
+}
 """
-GROUP_BRANCH = """  UNION
-  { ?pledge dokg:concerns ?actor . FILTER NOT EXISTS { ?pledge dokg:mentions ?actor }
-    BIND("group" AS ?scope) BIND("inferred" AS ?mention) BIND("concerns (group)" AS ?step) }
-"""
 
 
-def scoped_query(tmp_path: Path) -> Path:
-    """``pledges-for-actor`` as the extraction branch declares it: with a ``scope`` parameter.
-
-    The fixture's scope is observable: ``group`` adds the pledges that concern the company by
-    any inferred ``dokg:concerns`` link, with no chain to show.
-    """
+def query_without_scope(tmp_path: Path) -> Path:
+    """``pledges-for-actor`` as a deployment might serve it: without the ``scope`` parameter."""
     text = (Path(__file__).resolve().parents[2] / "queries" / "pledges-for-actor.rq").read_text()
-    if "#+   scope:" not in text:
-        text = text.replace("#+ columns:", SCOPE_HEADER + "#+ columns:", 1)
-        text = text.replace("  UNION\n  {\n", GROUP_BRANCH + "  UNION\n  {\n", 1)
+    header = re.search(r"#\+   scope:\n(#\+     .*\n)+", text)
+    assert header, "the shipped query declares scope; this test removes it"
+    text = text.replace(header.group(0), "")
+    text = text.replace(
+        'FILTER (?mention != "group" || ?scope = "group")', 'FILTER (?mention != "group")'
+    )
     path = tmp_path / "pledges-for-actor.rq"
     path.write_text(text, encoding="utf-8")
     return path
 
 
 @pytest.fixture()
-def scoped_client(
-    tmp_path: Path, fixture_backend: OxigraphBackend, fixture_settings: Settings
-) -> TestClient:
-    catalog = dict(load_catalog())
-    catalog["pledges-for-actor"] = load_query(scoped_query(tmp_path))
-    settings = replace(fixture_settings)
-    return TestClient(create_app(settings, backend=fixture_backend, catalog=catalog))
+def group_client(tmp_path: Path, fixture_settings: Settings) -> TestClient:
+    """The fixture data with one subsidiary's pledge, served with the shipped queries."""
+    data = tmp_path / "fixture.trig"
+    data.write_text(FIXTURE.read_text(encoding="utf-8") + SUBSIDIARY_PLEDGE, encoding="utf-8")
+    backend = OxigraphBackend.from_file(data)
+    return TestClient(create_app(replace(fixture_settings), backend=backend))
 
 
-def test_company_page_offers_the_scope_switch_when_the_query_declares_it(
-    scoped_client: TestClient,
+def test_company_page_offers_the_scope_switch_and_passes_it_to_the_query(
+    group_client: TestClient,
 ) -> None:
-    page = scoped_client.get("/id/actor/dsw21", headers={"Accept": "text/html"}).text
+    page = group_client.get("/id/actor/dsw21", headers={"Accept": "text/html"}).text
     assert '<select id="scope" name="scope"' in page
-    assert re.search(r'<option value="company" selected>', page)
-    group = scoped_client.get("/id/actor/dsw21?scope=group", headers={"Accept": "text/html"}).text
+    assert '<option value="own" selected>nur das Unternehmen</option>' in page
+    assert "Fernwärmenetz" not in page  # a subsidiary's business is not the parent's own
+    group = group_client.get("/id/actor/dsw21?scope=group", headers={"Accept": "text/html"}).text
     assert re.search(r'<option value="group" selected>', group)
+    assert "Fernwärmenetz" in group
     total = int(re.search(r'id="company-total">(\d+)<', page).group(1))  # type: ignore[union-attr]
     wider = int(re.search(r'id="company-total">(\d+)<', group).group(1))  # type: ignore[union-attr]
-    assert wider > total  # the parameter reached the query
+    assert wider == total + 1
 
 
-def test_company_page_without_the_parameter_shows_no_switch(client: TestClient) -> None:
+def test_company_page_without_the_parameter_shows_no_switch(
+    tmp_path: Path, fixture_backend: OxigraphBackend, fixture_settings: Settings
+) -> None:
+    catalog = dict(load_catalog())
+    catalog["pledges-for-actor"] = load_query(query_without_scope(tmp_path))
+    client = TestClient(
+        create_app(replace(fixture_settings), backend=fixture_backend, catalog=catalog)
+    )
     page = client.get("/id/actor/dsw21", headers={"Accept": "text/html"}).text
     assert 'id="scope"' not in page
+    assert "Wir bauen den ÖPNV aus" in page  # the page still lists the company's pledges
 
 
 def test_company_page_charts_pledges_per_author_and_topic(client: TestClient) -> None:

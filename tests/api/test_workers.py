@@ -168,14 +168,19 @@ def test_two_runaway_queries_from_one_client_leave_a_worker_to_others() -> None:
     from tests.api.conftest import FIXTURE
 
     pool = ProcessRunner(
-        StoreSource("memory", FIXTURE), workers=2, timeout=4.0, row_limit=10,
-        per_client=1, queue_timeout=1.0,
+        StoreSource("memory", FIXTURE),
+        workers=2,
+        timeout=4.0,
+        row_limit=10,
+        per_client=1,
+        queue_timeout=1.0,
     )
     try:
         with ThreadPoolExecutor(max_workers=3) as threads:
             slow = [
-                threads.submit(contextvars.copy_context().run, _as, "attacker",
-                               lambda: pool.run(SLOW))
+                threads.submit(
+                    contextvars.copy_context().run, _as, "attacker", lambda: pool.run(SLOW)
+                )
                 for _ in range(2)
             ]
             time.sleep(0.3)
@@ -194,3 +199,19 @@ def test_two_runaway_queries_from_one_client_leave_a_worker_to_others() -> None:
         assert len(busy) == 1 and "did not run the query" in str(busy[0])
     finally:
         pool.close()
+
+
+def test_a_worker_killed_from_two_threads_at_once_closes_its_pipe_once() -> None:
+    # Shutdown and a query thread that finds the pipe gone may both kill the same worker; the
+    # second close of one descriptor raised EBADF out of the app's shutdown.
+    from api.workers import _Worker
+    from tests.api.conftest import FIXTURE
+
+    for _ in range(5):
+        worker = _Worker(StoreSource("memory", FIXTURE), "none")
+        worker.wait_ready(60)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            kills = [pool.submit(worker.kill) for _ in range(4)]
+        for kill in kills:
+            kill.result()  # none raises
+        assert worker.conn.closed and not worker.process.is_alive()
