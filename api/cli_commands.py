@@ -14,6 +14,7 @@ from pathlib import Path
 
 from api.backends import Backend, OxigraphBackend, QueryError, RemoteBackend
 from api.named_queries import CatalogError, ParameterError, load_catalog, run
+from dortmund_kg.layout import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,10 +41,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
 def _backend(build_dir: Path, endpoint: str | None) -> Backend:
     if endpoint:
         return RemoteBackend(endpoint)
-    dump = build_dir / "dataset.nq"
-    if not dump.exists():
-        raise FileNotFoundError(f"{dump} does not exist: run `dortmund-kg build` first")
-    return OxigraphBackend.from_file(dump)
+    return OxigraphBackend.from_file(BuildDir(build_dir).require_dataset())
 
 
 def query_command(args: argparse.Namespace) -> int:
@@ -77,9 +75,9 @@ def query_command(args: argparse.Namespace) -> int:
 def serve_command(args: argparse.Namespace) -> int:
     from api.server import run as run_server
 
-    if not (args.build_dir / "dataset.nq").exists():
+    if not BuildDir(args.build_dir).dataset.exists():
         print(
-            f"error: {args.build_dir / 'dataset.nq'} missing: run `dortmund-kg build`",
+            f"error: {BuildDir(args.build_dir).dataset} missing: run `dortmund-kg build`",
             file=sys.stderr,
         )
         return 2

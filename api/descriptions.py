@@ -14,6 +14,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from api.backends import internal_query
 from api.results import SelectResult, text_of
+from dortmund_kg.layout import EXPORTS
 from mappings import iri
 
 if TYPE_CHECKING:
@@ -28,12 +29,7 @@ FORMATS = {
     "application/rdf+xml": "xml",
     "text/plain": "nt",
 }
-DUMPS = {
-    "dataset.nq": ("application/n-quads", "N-Quads (named graphs; the source of truth)"),
-    "dataset.trig": ("application/trig", "TriG (named graphs)"),
-    "dataset.ttl": ("text/turtle", "Turtle (all graphs merged)"),
-    "dataset.jsonld": ("application/ld+json", "JSON-LD"),
-}
+DUMPS = dict(EXPORTS)
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 DORTMUND_KEY = URIRef("http://dcat-ap.de/def/politicalGeocoding/municipalityKey/059130000000")
 MUNICIPALITY = URIRef("http://dcat-ap.de/def/politicalGeocoding/Level/municipality")

@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.backends import OxigraphBackend
 from api.deps import SCOPE_KEY, Served
+from dortmund_kg.layout import BuildDir
 
 log = logging.getLogger("dortmund_kg.hot_swap")
 
@@ -49,7 +50,7 @@ def build_stamp(build_dir: Path) -> BuildStamp | None:
     """The stamp of ``build_dir`` (a symlink or a directory); None while it has no dump."""
     target = os.path.realpath(build_dir)
     try:
-        info = os.stat(Path(target) / "dataset.nq")
+        info = os.stat(BuildDir(Path(target)).dataset)
     except OSError:
         return None
     return BuildStamp(target, info.st_ino, info.st_size, info.st_mtime_ns)
@@ -183,7 +184,7 @@ class GraphHolder:
             self.closed_runners += 1
             new_path = _store_path(self._current)
         old_path = _store_path(old)
-        root = (old.settings.store_dir or old.settings.build_dir / "store").resolve()
+        root = (old.settings.store_dir or BuildDir(old.settings.build_dir).store).resolve()
         if old_path and old_path != new_path and old_path.parent == root:
             shutil.rmtree(old_path, ignore_errors=True)
 

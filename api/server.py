@@ -34,6 +34,7 @@ from api.serving import uvicorn_config
 from api.settings import Settings
 from api.sparql_protocol import router as sparql_router
 from api.workers import ProcessRunner, StoreSource
+from dortmund_kg.layout import VERSION, BuildDir
 
 log = logging.getLogger("dortmund_kg.server")
 
@@ -59,10 +60,8 @@ def open_backend(settings: Settings) -> Backend:
     """The configured graph: a remote server, or the build in an on-disk store."""
     if settings.endpoint:
         return RemoteBackend(settings.endpoint)
-    dump = settings.dataset_path
-    if not dump.exists():
-        raise FileNotFoundError(f"{dump} does not exist: run `dortmund-kg build` first")
-    return OxigraphBackend.on_disk(dump, settings.store_dir or settings.build_dir / "store")
+    build = BuildDir(settings.build_dir)
+    return OxigraphBackend.on_disk(build.require_dataset(), settings.store_dir or build.store)
 
 
 def make_runner(backend: Backend, settings: Settings) -> Runner:
@@ -145,7 +144,7 @@ def create_app(
 
     app = FastAPI(
         title="dortmund-kg",
-        version="0.1.0",
+        version=VERSION,
         description=(
             "Dortmund's local policy as a knowledge graph: a read-only SPARQL 1.1 endpoint "
             "(`/sparql`), named queries as typed operations (`/queries/{name}`), JSON "

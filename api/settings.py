@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dortmund_kg.layout import BuildDir
+
 
 def _int(name: str, default: int) -> int:
     value = os.environ.get(name)
@@ -144,4 +146,4 @@ class Settings:
 
     @property
     def dataset_path(self) -> Path:
-        return self.build_dir / "dataset.nq"
+        return BuildDir(self.build_dir).dataset

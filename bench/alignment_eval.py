@@ -34,6 +34,7 @@ from pathlib import Path
 from api.backends import Dataset, OxigraphBackend
 from api.named_queries import NamedQuery, load_catalog, run
 from api.results import SelectResult
+from dortmund_kg.layout import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "evaluation" / "alignment"
@@ -157,7 +158,7 @@ class System:
     """The build, asked through the named queries pages use."""
 
     def __init__(self, build: Path) -> None:
-        self.backend = OxigraphBackend.from_file(build / "dataset.nq")
+        self.backend = OxigraphBackend.from_file(BuildDir(build).dataset)
         self.catalog: dict[str, NamedQuery] = load_catalog()
         result = self.backend.query(STATEMENTS.read_text(encoding="utf-8"), dataset=Dataset())
         assert isinstance(result, SelectResult)
@@ -319,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.annotations}: no pairs*.tsv or progress*.tsv annotation files", file=sys.stderr
         )
         return 2
-    if not (args.build / "dataset.nq").exists():
+    if not BuildDir(args.build).dataset.exists():
         print(f"{args.build}: no dataset.nq (run `make build`)", file=sys.stderr)
         return 2
     try:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.run import RESULTS, bench_build, corpus_for, measured_when
+from dortmund_kg.layout import BuildDir
 
 PARSE = """
 import json, resource, sys, time
@@ -53,7 +54,7 @@ def measure(size: int, work: Path, runs: int) -> dict[str, Any]:
     entry: dict[str, Any] = {"corpus_bytes": nbytes, "measured": measured_when()}
     entry["load_average_before"] = [round(x, 2) for x in os.getloadavg()]
     entry["build"] = bench_build(corpus, registry, link, runs)
-    entry["rdflib_parse"] = rdflib_parse(link / "dataset.nq")
+    entry["rdflib_parse"] = rdflib_parse(BuildDir(link).dataset)
     entry["ratio"] = round(
         entry["build"]["wall_seconds"] / entry["rdflib_parse"]["wall_seconds"], 2
     )

@@ -27,6 +27,8 @@ from typing import Any
 
 import httpx
 
+from dortmund_kg.layout import BuildDir
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "api" / "data" / "fixture.trig"
 RUNAWAY = (ROOT / "tests" / "hardening" / "data" / "soak-slow.rq").read_text(encoding="utf-8")
@@ -47,7 +49,7 @@ def _fixture_build(root: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     store = ox.Store()
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.dump(str(out / "dataset.nq"), ox.RdfFormat.N_QUADS)
+    store.dump(str(BuildDir(out).dataset), ox.RdfFormat.N_QUADS)
     return out
 
 

@@ -41,6 +41,7 @@ from bench import fairness, latency, load
 from bench.report import evaluate_targets, write_markdown
 from bench.serve_app import PING
 from bench.synth import generate
+from dortmund_kg.layout import BuildDir
 from mappings.registry import REGISTRY_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,13 +266,13 @@ def bench_rdflib(dump: Path, out: Path, args: argparse.Namespace) -> dict[str, A
 
 def bench_queries(size: int, link: Path, args: argparse.Namespace) -> dict[str, Any]:
     cases = latency.cases()
-    dump = link / "dataset.nq"
+    dump = BuildDir(link).dataset
     result: dict[str, Any] = {"dump_bytes": dump.stat().st_size}
     started = time.perf_counter()
-    disk = OxigraphBackend.on_disk(dump, link / "store")  # the store the server process opens
+    disk = OxigraphBackend.on_disk(dump, BuildDir(link).store)  # the store the server process opens
     result["store_open_seconds"] = round(time.perf_counter() - started, 2)
     # "store" is the store the query workers use, as `serve` would choose it (memory or disk)
-    source = worker_source(link / "store", replace(Settings.from_env(), build_dir=link))
+    source = worker_source(BuildDir(link).store, replace(Settings.from_env(), build_dir=link))
     result["store_mode"] = source.kind
     engines: dict[str, OxigraphBackend] = {"store": disk}
     if source.kind == "memory":

@@ -25,6 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS
 from rdflib.term import Node
 
+from dortmund_kg.layout import VERSION, BuildDir
 from graph_build import alignment, checksums, ontology, writer
 from graph_build.errors import BuildError
 from graph_build.reasoning import Reasoner
@@ -38,7 +39,6 @@ from mappings.source import SourceError, SourceText
 from mappings.to_rdf import DocumentMapper, statement_iris
 
 STAGES = ("verify", "parse", "map", "link", "reason", "validate", "write")
-VERSION = "0.1.0"
 
 Progress = Callable[[str], None]
 # Data graphs this large are validated by two processes (shapes shared out between them): on
@@ -403,7 +403,7 @@ def build(
             "seconds": {k: round(v, 3) for k, v in timer.seconds.items()},
         }
         summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
-        writer.write_json(out_dir / "summary.json", summary)
+        writer.write_json(BuildDir(out_dir).summary, summary)
         writer.swap_in(build_link, out_dir)
     except BaseException:
         writer.discard(out_dir)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from dortmund_kg.layout import BuildDir
 from graph_build import ontology
 from graph_build.errors import BuildError
 from graph_build.validation import Finding, validate
@@ -37,7 +38,7 @@ def _with_inferred(data: Graph, reference: Graph, inferred: Graph) -> Graph:
 
 def validate_build(build_dir: Path, shapes_dir: Path = ontology.ONTOLOGY_DIR) -> list[Finding]:
     """All SHACL findings for the dataset in ``build_dir``."""
-    path = build_dir / "dataset.nq"
+    path = BuildDir(build_dir).dataset
     if not path.is_file():
         raise BuildError(f"{path}: no built dataset; run `dortmund-kg build` first")
     ds = Dataset()

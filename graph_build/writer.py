@@ -23,6 +23,7 @@ from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
+from dortmund_kg.layout import BuildDir
 from mappings.iri import DOKG, ID
 
 BUILDS_TO_KEEP = 3  # a server that has not yet swapped may still read the one before last
@@ -117,22 +118,21 @@ class DatasetWriter:
             path = self._merged(graph)
             counts[graph] = _count_lines(path)
             graph_files.append((graph, path))
-        nq = self.out / "dataset.nq"
+        build = BuildDir(self.out)
+        nq = build.dataset
         with nq.open("w", encoding="utf-8") as sink:
             sink.writelines(_unique(heapq.merge(*(_read_lines(p) for _, p in graph_files))))
 
         def trig() -> None:
-            with (self.out / "dataset.trig").open("wb") as sink:
+            with build.trig.open("wb") as sink:
                 for _, path in graph_files:  # graph by graph, each sorted
                     ox.serialize(_quads(path), sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
         def turtle() -> None:
-            ox.serialize(
-                _union(nq), str(self.out / "dataset.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES
-            )
+            ox.serialize(_union(nq), str(build.turtle), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
         def jsonld() -> None:
-            ox.serialize(_union(nq), str(self.out / "dataset.jsonld"), ox.RdfFormat.JSON_LD)
+            ox.serialize(_union(nq), str(build.jsonld), ox.RdfFormat.JSON_LD)
 
         run_in_parallel([turtle, jsonld, trig])
         shutil.rmtree(self.parts_dir)

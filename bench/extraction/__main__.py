@@ -21,6 +21,7 @@ from bench.extraction.scoring import score
 from bench.extraction.split import Split
 from bench.extraction.system import SystemStatement, name_lexicon, open_dump, read_statements
 from bench.extraction.targets import TARGETS, figure
+from dortmund_kg.layout import BuildDir
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDELINE = ROOT / "docs" / "annotation.md"
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--halves", default="dev,test")
     args = parser.parse_args(argv)
-    dataset = args.build / "dataset.nq"
+    dataset = BuildDir(args.build).dataset
     if not dataset.is_file():
         print(f"error: {dataset} not found: run `dortmund-kg build` first", file=sys.stderr)
         return 2
