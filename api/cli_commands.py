@@ -14,7 +14,7 @@ from pathlib import Path
 
 from api.backends import Backend, OxigraphBackend, QueryError, RemoteBackend
 from api.named_queries import CatalogError, ParameterError, load_catalog, run
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent
 

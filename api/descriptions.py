@@ -14,8 +14,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from api.backends import internal_query
 from api.results import SelectResult, text_of
-from dortmund_kg.layout import EXPORTS
 from mappings import iri
+from mappings.build_files import EXPORTS
 
 if TYPE_CHECKING:
     from api.deps import Served

@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.backends import OxigraphBackend
 from api.deps import SCOPE_KEY, Served
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 log = logging.getLogger("dortmund_kg.hot_swap")
 

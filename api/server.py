@@ -34,7 +34,7 @@ from api.serving import uvicorn_config
 from api.settings import Settings
 from api.sparql_protocol import router as sparql_router
 from api.workers import ProcessRunner, StoreSource
-from dortmund_kg.layout import VERSION, BuildDir
+from mappings.build_files import VERSION, BuildDir
 
 log = logging.getLogger("dortmund_kg.server")
 

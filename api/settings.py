@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 
 def _int(name: str, default: int) -> int:

@@ -34,7 +34,7 @@ from pathlib import Path
 from api.backends import Dataset, OxigraphBackend
 from api.named_queries import NamedQuery, load_catalog, run
 from api.results import SelectResult
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "evaluation" / "alignment"

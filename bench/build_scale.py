@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.run import RESULTS, bench_build, corpus_for, measured_when
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 PARSE = """
 import json, resource, sys, time

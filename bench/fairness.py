@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "api" / "data" / "fixture.trig"

@@ -41,7 +41,7 @@ from bench import fairness, latency, load
 from bench.report import evaluate_targets, write_markdown
 from bench.serve_app import PING
 from bench.synth import generate
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 from mappings.registry import REGISTRY_FILE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,12 +25,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS
 from rdflib.term import Node
 
-from dortmund_kg.layout import VERSION, BuildDir
 from graph_build import alignment, checksums, ontology, writer
 from graph_build.errors import BuildError
 from graph_build.reasoning import Reasoner
 from graph_build.validation import Finding, validate, validate_scoped
 from mappings import iri, linking
+from mappings.build_files import VERSION, BuildDir
 from mappings.forms import parser_for
 from mappings.records import ParsedDocument
 from mappings.reference.load import ReferenceDataError, reference_graph

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from dortmund_kg.layout import BuildDir
 from graph_build import ontology
 from graph_build.errors import BuildError
 from graph_build.validation import Finding, validate
 from mappings import iri
+from mappings.build_files import BuildDir
 
 
 def _graph(ds: Dataset, name: URIRef) -> Graph:

@@ -23,7 +23,7 @@ from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 from mappings.iri import DOKG, ID
 
 BUILDS_TO_KEEP = 3  # a server that has not yet swapped may still read the one before last

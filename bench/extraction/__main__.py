@@ -21,7 +21,7 @@ from bench.extraction.scoring import score
 from bench.extraction.split import Split
 from bench.extraction.system import SystemStatement, name_lexicon, open_dump, read_statements
 from bench.extraction.targets import TARGETS, figure
-from dortmund_kg.layout import BuildDir
+from mappings.build_files import BuildDir
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDELINE = ROOT / "docs" / "annotation.md"

@@ -94,10 +94,21 @@ def test_a_prefixed_name_takes_one_dotted_tail_as_the_engine_does() -> None:
     assert [t.text for t in lex("ex:a.b.c")] == ["ex:a.b", ".", "c"]
 
 
-def test_the_longest_query_is_checked_in_well_under_a_second() -> None:
-    """Issue 10: 19,990 × é took 9.9 s; the check is linear now."""
-    for text in ("é" * 19_990, "(" * 19_990, "?a " * 6_600, "ex:a " * 4_000):
+def _check_seconds(text: str) -> float:
+    """Best of three: the least disturbed measurement of one check on this machine."""
+    best = float("inf")
+    for _ in range(3):
         started = time.perf_counter()
         with pytest.raises(QueryRefused):
             check_read_only(text, known_graphs=frozenset(), max_length=20_000, max_depth=64)
-        assert time.perf_counter() - started < 1.0
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["é", "(", "?a ", "ex:a "])
+def test_the_check_grows_linearly_with_the_query(unit: str) -> None:
+    """Issue 10: 19,990 × é took 9.9 s (quadratic). Four times the text must cost about four
+    times as much, not sixteen: a ratio measured in one run, so the machine's load cancels."""
+    longest = 19_990 // len(unit)
+    short, long = _check_seconds(unit * (longest // 4)), _check_seconds(unit * longest)
+    assert long / max(short, 1e-4) < 8.0, (short, long)

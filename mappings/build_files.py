@@ -2,7 +2,8 @@
 
 The writer, the validator, the server, hot swap and the benches all read one build directory;
 they name its files through :class:`BuildDir`, so a file can be renamed in one place. This
-module imports none of the packages, so each of them may import it.
+module sits in the bottom package and imports nothing of the project, so every package may
+import it.
 
 >>> build = BuildDir(Path("build"))
 >>> build.dataset.as_posix(), build.summary.as_posix(), build.store.as_posix()

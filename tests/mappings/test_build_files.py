@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from dortmund_kg.layout import VERSION, BuildDir
+from mappings.build_files import VERSION, BuildDir
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_version_is_the_one_pyproject_declares() -> None:
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert VERSION == declared["project"]["version"]
+    assert declared["project"]["version"] == VERSION
 
 
 def test_a_build_without_a_dump_is_refused_naming_the_file(tmp_path: Path) -> None:
