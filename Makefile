@@ -43,10 +43,12 @@ validate: $(STAMP) ## SHACL-validate the built graph
 serve: build/summary.json $(ASSETS_STAMP) ## set up, build if needed, serve on http://localhost:8000
 	$(VENV)/bin/dortmund-kg serve --host $(HOST) --port $(PORT)
 
-# The fast lane leaves out what needs a browser, remote SPARQL servers, minutes of load or
-# thousands of generated inputs; `make test` runs everything (and is what CI runs).
-CHECK_MARKERS := not browser and not remote and not soak and not fuzz
-check: $(STAMP) ## the fast lane: unit, doctest and integration tests without browser/remote/soak/fuzz
+# The fast lane leaves out what needs a browser, remote SPARQL servers, minutes of load,
+# thousands of generated inputs, or more than a few seconds on its own (marked `slow`: the
+# differential tests of the reference engines, cluster and double builds, full-graph SHACL);
+# `make test` runs everything (and is what CI runs).
+CHECK_MARKERS := not browser and not remote and not soak and not fuzz and not slow
+check: $(STAMP) ## the fast lane: unit, doctest and integration tests without browser/remote/soak/fuzz/slow
 	$(PY) -m pytest -q -m "$(CHECK_MARKERS)"
 
 test: $(STAMP) $(ASSETS_STAMP) ## run the whole test suite (installs chromium for the browser tests if it can)

@@ -41,10 +41,12 @@ def test_build_error_exits_2_and_names_file(
     assert "2020-dos-visionen.txt" in err and "previous build" in err
 
 
+@pytest.mark.slow
 def test_validate_conforming_build_exits_0(built_dir: Path) -> None:
     assert main(["validate", "--out", str(built_dir)]) == 0
 
 
+@pytest.mark.slow
 def test_validate_reports_violation_with_file_line(
     built_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -57,6 +57,7 @@ def test_dataset_is_sorted_nquads_with_named_graphs_only(built_dir: Path) -> Non
     assert all(line.endswith("> .") for line in lines)  # every quad names its graph
 
 
+@pytest.mark.slow
 def test_building_twice_gives_identical_output(tmp_path: Path) -> None:
     first = build(CORPUS, tmp_path / "a" / "build", only=SMALL + ["2021-gruene-cdu-leitlinien"])
     second = build(CORPUS, tmp_path / "b" / "build", only=SMALL + ["2021-gruene-cdu-leitlinien"])
@@ -149,6 +150,7 @@ def _same_dumps(one: Path, other: Path) -> None:
         assert (one / name).read_bytes() == (other / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_a_local_cluster_of_two_workers_and_a_serial_build_agree(tmp_path: Path) -> None:
     """``jobs=2``: a Dask LocalCluster of two worker processes; ``jobs=1``: no cluster."""
     docs = SMALL + ["2025-stadt-dortmund-zielbilder"]
@@ -157,6 +159,7 @@ def test_a_local_cluster_of_two_workers_and_a_serial_build_agree(tmp_path: Path)
     _same_dumps(serial.out_dir, parallel.out_dir)
 
 
+@pytest.mark.slow
 def test_a_build_on_a_scheduler_given_by_address_agrees(tmp_path: Path) -> None:
     """The way onto many machines: the workers of a running cluster, reached by address."""
     from distributed import LocalCluster
@@ -172,6 +175,7 @@ def test_a_build_on_a_scheduler_given_by_address_agrees(tmp_path: Path) -> None:
     _same_dumps(serial.out_dir, remote.out_dir)
 
 
+@pytest.mark.slow
 def test_the_reference_engines_give_the_same_build(tmp_path: Path) -> None:
     """owlrl and pySHACL throughout (``build --reference``) write the same dumps."""
     docs = ["2021-gruene-cdu-leitlinien"]  # it has SHACL warnings: the scoped path is taken
@@ -200,6 +204,7 @@ def test_a_context_that_fails_to_load_fails_a_parallel_build(
     _assert_unchanged(link, before)
 
 
+@pytest.mark.slow
 def test_a_worker_without_a_document_does_not_hold_up_the_build(tmp_path: Path) -> None:
     """More workers than documents: one never gets a task, and the build still ends."""
     serial = build(CORPUS, tmp_path / "s" / "build", only=SMALL, jobs=1)

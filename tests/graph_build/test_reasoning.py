@@ -63,6 +63,7 @@ def test_inconsistent_data_fails_the_build(reasoner: Reasoner) -> None:
         reasoner.infer(doc)
 
 
+@pytest.mark.slow
 def test_shared_signatures_give_the_same_inferences_as_plain_reasoning(
     reasoner: Reasoner,
 ) -> None:
@@ -97,6 +98,7 @@ def context():  # type: ignore[no-untyped-def]
     return pipeline.BuildContext.load()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("doc_id", _real_documents())
 def test_rules_and_sliced_base_give_owlrls_inferences_over_the_whole_base(
     doc_id: str, context: object

@@ -43,6 +43,7 @@ def _real_documents() -> list[str]:
     return ids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("doc_id", _real_documents())
 def test_scoped_validation_finds_what_pyshacl_finds_on_a_real_document(
     doc_id: str, context: object
