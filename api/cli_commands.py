@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from api.backends import Backend, OxigraphBackend, QueryError, RemoteBackend
+from api.formats import NAMED_FORMATS
 from api.named_queries import CatalogError, ParameterError, load_catalog, run
 from mappings.build_files import BuildDir
 
@@ -26,7 +27,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     query.add_argument(
         "--param", "-p", action="append", default=[], metavar="K=V", help="a query parameter"
     )
-    query.add_argument("--format", choices=["json", "csv"], default="json")
+    query.add_argument("--format", choices=list(NAMED_FORMATS), default="json")
     query.add_argument("--build-dir", type=Path, default=ROOT / "build")
     query.add_argument("--endpoint", help="query a remote SPARQL endpoint instead of the build")
     query.set_defaults(func=query_command)

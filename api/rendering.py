@@ -16,11 +16,17 @@ from typing import Any, Protocol
 
 import orjson
 
+from api.formats import (
+    GRAPH_FORMATS,
+    GRAPH_TYPES,
+    NAMED_FORMATS,
+    SHORTCUTS,
+    SOLUTION_FORMATS,
+    SOLUTION_TYPES,
+)
 from api.named_queries import NamedQuery, NamedResult
 from api.negotiation import best_match
 from api.results import (
-    GRAPH_FORMATS,
-    SOLUTION_FORMATS,
     GraphResult,
     QueryResult,
     SelectResult,
@@ -30,33 +36,6 @@ from api.results import (
 )
 
 TRUNCATION_HINT = "; more results exist: add LIMIT/OFFSET or narrow the query"
-
-FORMAT_SHORTCUTS = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "ttl": "text/turtle",
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
-SOLUTION_TYPES = [
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-    "application/json",
-]
-GRAPH_TYPES = [
-    "text/turtle",
-    "application/n-triples",
-    "application/ld+json",
-    "application/rdf+xml",
-    "text/plain",
-]
-
 
 @dataclass(frozen=True)
 class Rendered:
@@ -80,7 +59,7 @@ class NamedRendering:
 
     query: NamedQuery
     params: tuple[tuple[str, str], ...]
-    wanted: str  # "json" or "csv"
+    wanted: str  # a name in api.formats.NAMED_FORMATS
     max_bytes: int
     row_limit: int
 
@@ -97,8 +76,7 @@ class NamedRendering:
 
         data, _, cut = fit_to_size(result, render, self.max_bytes)
         headers = truncation_headers(cut, result.truncated, self.max_bytes, self.row_limit)
-        media = "text/csv; charset=utf-8" if self.wanted == "csv" else "application/json"
-        return Rendered(data, media, headers)
+        return Rendered(data, with_charset(NAMED_FORMATS[self.wanted].media_type), headers)
 
 
 def size_note(max_bytes: int) -> str:
@@ -124,7 +102,7 @@ def truncation_headers(
 def choose_format(accept: str | None, fmt: str, offered: list[str]) -> str | None:
     """The media type to answer in: ``format=`` (or its shortcut) wins over ``Accept``."""
     if fmt:
-        wanted = FORMAT_SHORTCUTS.get(fmt, fmt)
+        wanted = SHORTCUTS.get(fmt, fmt)
         return wanted if wanted in offered else None
     return best_match(accept, offered)
 

@@ -12,12 +12,14 @@ import csv
 import io
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import orjson
 import pyoxigraph as ox
+
+from api.formats import GRAPH_FORMATS
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -46,29 +48,6 @@ class GraphResult:
 
 
 QueryResult = SelectResult | AskResult | GraphResult
-
-
-@dataclass(frozen=True)
-class Format:
-    media_type: str
-    extension: str
-    oxigraph: ox.QueryResultsFormat | ox.RdfFormat | None = field(default=None, compare=False)
-
-
-SOLUTION_FORMATS: dict[str, Format] = {
-    "application/sparql-results+json": Format("application/sparql-results+json", "srj"),
-    "application/sparql-results+xml": Format("application/sparql-results+xml", "srx"),
-    "text/csv": Format("text/csv", "csv"),
-    "text/tab-separated-values": Format("text/tab-separated-values", "tsv"),
-    "application/json": Format("application/sparql-results+json", "srj"),
-}
-GRAPH_FORMATS: dict[str, Format] = {
-    "text/turtle": Format("text/turtle", "ttl", ox.RdfFormat.TURTLE),
-    "application/n-triples": Format("application/n-triples", "nt", ox.RdfFormat.N_TRIPLES),
-    "application/ld+json": Format("application/ld+json", "jsonld", ox.RdfFormat.JSON_LD),
-    "application/rdf+xml": Format("application/rdf+xml", "rdf", ox.RdfFormat.RDF_XML),
-    "text/plain": Format("application/n-triples", "nt", ox.RdfFormat.N_TRIPLES),
-}
 
 
 def term_to_json(term: Term) -> dict[str, Any]:

@@ -24,9 +24,9 @@ from starlette.requests import ClientDisconnect
 from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep
 from api.descriptions import service_description
+from api.formats import GRAPH_FORMATS, GRAPH_TYPES, SHORTCUTS
 from api.negotiation import best_match
-from api.rendering import FORMAT_SHORTCUTS, GRAPH_TYPES, ProtocolRendering, Rendered, with_charset
-from api.results import GRAPH_FORMATS
+from api.rendering import ProtocolRendering, Rendered, with_charset
 from api.runner import QueryTimeout, WorkerCrashed, WorkersBusy
 from api.sparql_text import QueryRefused, check_read_only
 
@@ -183,7 +183,7 @@ _PROTOCOL_PARAMS: list[dict[str, Any]] = [
         "name": "format",
         "in": "query",
         "required": False,
-        "description": "download as: " + ", ".join(FORMAT_SHORTCUTS),
+        "description": "download as: " + ", ".join(SHORTCUTS),
         "schema": {"type": "string"},
     },
 ]

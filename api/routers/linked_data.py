@@ -19,24 +19,20 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import Served, ServedDep
 from api.descriptions import DUMPS, dataset_description
+from api.formats import GRAPH_FORMATS, GRAPHS
 from api.ld_formats import jsonld, turtle
 from api.negotiation import best_match
 from api.page_cache import per_build
-from api.results import GRAPH_FORMATS, GraphResult, serialise_graph, text_of
+from api.results import GraphResult, serialise_graph, text_of
 from api.routers.class_pages import InstancePage, instance_page
 from api.routers.common import run_internal
 from api.routers.pages import render_ontology, render_resource
 from mappings import iri
 
 router = APIRouter(tags=["Linked data"])
-RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
+RDF_TYPES = [fmt.media_type for fmt in GRAPHS]
 OFFERED = ["text/html", *RDF_TYPES]
-EXTENSIONS = {
-    "ttl": "text/turtle",
-    "jsonld": "application/ld+json",
-    "nt": "application/n-triples",
-    "rdf": "application/rdf+xml",
-}
+EXTENSIONS = {fmt.extension: fmt.media_type for fmt in GRAPHS}
 
 
 def rdf_body(result: GraphResult, media: str) -> bytes:

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.backends import Dataset, QueryError
 from api.deps import Served, ServedDep, get_served
+from api.formats import NAMED_FORMATS, NAMED_TYPES, named_format_for
 from api.named_queries import NamedQuery, ParameterError, given_values
 from api.negotiation import best_match
 from api.rendering import NamedRendering, Rendered
@@ -75,14 +76,11 @@ def _endpoint(query: NamedQuery):  # type: ignore[no-untyped-def]
                 )
         values = {k: v for k, v in request.query_params.items() if k != "format"}
         fmt = request.query_params.get("format")
-        if fmt not in (None, "json", "csv"):
-            return PlainTextResponse("parameter 'format': json or csv\n", status_code=400)
-        wanted = fmt or (
-            "csv"
-            if best_match(request.headers.get("accept"), ["application/json", "text/csv"])
-            == "text/csv"
-            else "json"
-        )
+        if fmt is not None and fmt not in NAMED_FORMATS:
+            return PlainTextResponse(
+                f"parameter 'format': {' or '.join(NAMED_FORMATS)}\n", status_code=400
+            )
+        wanted = fmt or named_format_for(best_match(request.headers.get("accept"), NAMED_TYPES))
         key = served.cache.key(query.name, values, wanted)
         cached = served.cache.get(key)
         if cached is not None:
@@ -128,8 +126,8 @@ def _openapi_extra(query: NamedQuery) -> dict[str, Any]:
             "name": "format",
             "in": "query",
             "required": False,
-            "description": "json (default) or csv; or use Accept",
-            "schema": {"type": "string", "enum": ["json", "csv"]},
+            "description": f"{' or '.join(NAMED_FORMATS)} (the first is the default), or Accept",
+            "schema": {"type": "string", "enum": list(NAMED_FORMATS)},
         }
     )
     row_schema = {
