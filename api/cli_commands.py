@@ -12,9 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-from api.backends import Backend, OxigraphBackend, QueryError, RemoteBackend
-from api.formats import NAMED_FORMATS
-from api.named_queries import CatalogError, ParameterError, load_catalog, run
+from api.engine.backends import Backend, OxigraphBackend, QueryError, RemoteBackend
+from api.engine.formats import NAMED_FORMATS
+from api.engine.named_queries import CatalogError, ParameterError, load_catalog, run
 from mappings.build_files import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +74,7 @@ def query_command(args: argparse.Namespace) -> int:
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    from api.server import run as run_server
+    from api.web.server import run as run_server
 
     if not BuildDir(args.build_dir).dataset.exists():
         print(

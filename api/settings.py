@@ -92,7 +92,7 @@ class Settings:
     workers: int = field(default_factory=default_workers)
     per_client: int = 1  # query workers one client may hold at once
     queue_timeout: float = 5.0  # seconds a query waits for a worker before a 503
-    # how query workers are cut off the network (api.sandbox); auto: the first way that works
+    # how query workers are cut off the network (api.engine.sandbox); auto: the first way that works
     sandbox: str = "auto"
     max_response_bytes: int = 20_000_000  # bytes of one query answer; fewer rows beyond, said so
     rate_limit: float = 5.0  # requests per second per client address (0: no rate limit)

@@ -31,9 +31,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.backends import Dataset, OxigraphBackend
-from api.named_queries import NamedQuery, load_catalog, run
-from api.results import SelectResult
+from api.engine.backends import Dataset, OxigraphBackend
+from api.engine.named_queries import NamedQuery, load_catalog, run
+from api.engine.results import SelectResult
 from mappings.build_files import BuildDir
 
 ROOT = Path(__file__).resolve().parent.parent

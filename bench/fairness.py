@@ -2,7 +2,7 @@
 
 Issue 10 measured that two concurrent cross products from one client took both query workers,
 so every other client waited the whole time limit and then got a 503. This starts the real
-server (``api.server.run``: uvicorn, query workers, default fairness settings) on 127.0.0.1
+server (``api.web.server.run``: uvicorn, query workers, default fairness settings) on 127.0.0.1
 with the API fixture graph, lets client A (127.0.0.2) send the cross product twice at once,
 and while they run has client B (127.0.0.3) send ``ASK {}`` every ``interval`` seconds. Target:
 every one of B's answers in under 1 s. Figures go to ``bench/results/fairness.{json,md}``.
@@ -109,7 +109,7 @@ def run(*, query_timeout: float = 10.0, duration: float = 6.0, interval: float =
             "DORTMUND_KG_RELOAD_INTERVAL": "0",
         }
         code = (
-            "import sys; from pathlib import Path; from api.server import run; "
+            "import sys; from pathlib import Path; from api.web.server import run; "
             f"run('127.0.0.1', {port}, Path(sys.argv[1]))"
         )
         server = subprocess.Popen([sys.executable, "-c", code, str(build)], cwd=ROOT, env=env,

@@ -1,6 +1,6 @@
 """Query latency of the same queries in three engines on the same data.
 
-* ``store``:  pyoxigraph directly — :func:`api.named_queries.run` on the on-disk store the
+* ``store``:  pyoxigraph directly — :func:`api.engine.named_queries.run` on the on-disk store the
   server opens (binding, evaluation and materialising the rows, nothing else);
 * ``api``:    the HTTP API on loopback (``/queries/<name>``, or ``/sparql`` for hand-written
   SPARQL), one keep-alive client, requests one after another;
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from api.backends import OxigraphBackend, bind_values
-from api.named_queries import NamedQuery, NamedResult, load_catalog, run
-from api.results import SelectResult
+from api.engine.backends import OxigraphBackend, bind_values
+from api.engine.named_queries import NamedQuery, NamedResult, load_catalog, run
+from api.engine.results import SelectResult
 from bench.stats import summarise_runs
 
 BENCH_QUERIES = Path(__file__).resolve().parent / "queries"

@@ -34,9 +34,9 @@ from typing import Any
 
 import httpx
 
-from api.backends import OxigraphBackend
-from api.server import worker_source
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.server import worker_source
 from bench import fairness, latency, load
 from bench.report import evaluate_targets, write_markdown
 from bench.serve_app import PING

@@ -1,6 +1,6 @@
 """Serve dortmund-kg with uvicorn for the HTTP benchmarks, plus a trivial endpoint.
 
-The app is ``api.server.create_app`` exactly as ``dortmund-kg serve`` builds it (on-disk store,
+The app is ``api.web.server.create_app`` exactly as ``dortmund-kg serve`` builds it (on-disk store,
 worker processes per ``DORTMUND_KG_WORKERS``), with the per-client rate limit off so that one
 load generator is not throttled. ``GET /bench/ping`` is added to the same app when the app has
 no trivial endpoint of its own: the ceiling of the web stack, measured with the same server,
@@ -18,8 +18,8 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from api.server import create_app
 from api.settings import Settings
+from api.web.server import create_app
 
 PING = "/bench/ping"
 

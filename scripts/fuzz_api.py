@@ -104,9 +104,9 @@ def fuzz_app(app: Any, *, cases: int, seed: int | None = None) -> FuzzReport:
 def fixture_app() -> Any:
     """The app on the fixture dataset, with the limits a public server has (rate limit off:
     the fuzzer is one client by design)."""
-    from api.backends import OxigraphBackend
-    from api.server import create_app
+    from api.engine.backends import OxigraphBackend
     from api.settings import Settings
+    from api.web.server import create_app
 
     data = ROOT / "tests" / "api" / "data"
     backend = OxigraphBackend.from_file(data / "fixture.trig")

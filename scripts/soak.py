@@ -1,6 +1,6 @@
 """Bounded load and soak on loopback: many clients, a mixed workload, hostile queries, memory.
 
-Starts the real server (``api.server.run``: uvicorn, killable query workers, rate limit) in a
+Starts the real server (``api.web.server.run``: uvicorn, killable query workers, rate limit) in a
 child process on 127.0.0.1, then runs ``--clients`` concurrent clients for ``--duration``
 seconds. Each client has its own loopback address (127.0.0.2, 127.0.0.3, …), so the per-client
 rate limit applies to each as it would to separate people; each pauses 0.5-2 s between
@@ -125,7 +125,7 @@ def start_server(build_dir: Path, port: int, env: dict[str, str]) -> subprocess.
     each of the server's threads its own heap arena, and freed answers fragment them)."""
     env = {"MALLOC_ARENA_MAX": "2", **env}
     code = (
-        "import sys; from pathlib import Path; from api.server import run; "
+        "import sys; from pathlib import Path; from api.web.server import run; "
         f"run('127.0.0.1', {port}, Path(sys.argv[1]))"
     )
     return subprocess.Popen(

@@ -27,8 +27,8 @@ def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_store(built_dir: Path) -> Iterator[object]:
-    """The build loaded into an in-memory pyoxigraph backend (``api.backends``)."""
-    from api.backends import OxigraphBackend
+    """The build loaded into an in-memory pyoxigraph backend (``api.engine.backends``)."""
+    from api.engine.backends import OxigraphBackend
 
     yield OxigraphBackend.from_file(built_dir / "dataset.nq")
 
@@ -36,7 +36,7 @@ def built_store(built_dir: Path) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def run_named(built_store: object):  # type: ignore[no-untyped-def]
     """Run a named query of ``queries/`` on the build: ``run_named(name, **params)`` → rows."""
-    from api.named_queries import load_catalog, run
+    from api.engine.named_queries import load_catalog, run
 
     catalog = load_catalog()
 

@@ -18,9 +18,9 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.backends import OxigraphBackend
-from api.server import create_app
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.server import create_app
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "fixture.trig"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import uvicorn
 
-from api.server import create_app
 from api.settings import Settings
+from api.web.server import create_app
 from tests.api.conftest import free_port
 from tests.api.test_browser import CHROMIUM, FLAGS
 

@@ -7,9 +7,9 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from api.backends import OxigraphBackend, RemoteBackend
-from api.named_queries import load_catalog, run
-from api.results import SelectResult
+from api.engine.backends import OxigraphBackend, RemoteBackend
+from api.engine.named_queries import load_catalog, run
+from api.engine.results import SelectResult
 
 PLEDGES = (
     "PREFIX dokg: <https://w3id.org/dortmund-kg/def/> "

@@ -81,8 +81,8 @@ def real_server(built_dir: Path, built_store: Any) -> Iterator[str]:
 
     import uvicorn
 
-    from api.server import create_app
     from api.settings import Settings
+    from api.web.server import create_app
     from tests.api.conftest import free_port
 
     settings = Settings(build_dir=built_dir, workers=0, query_timeout=30.0, rate_limit=0)

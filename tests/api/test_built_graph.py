@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.server import create_app
 from api.settings import Settings
+from api.web.server import create_app
 
 pytestmark = pytest.mark.slow
 RunNamed = Callable[..., list[dict[str, Any]]]

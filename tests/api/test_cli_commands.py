@@ -83,12 +83,12 @@ def test_query_without_name_lists_the_catalog(
 def test_serve_with_a_bad_setting_exits_2_naming_it(
     build_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import api.server
+    import api.web.server
 
     def must_not_serve(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("served despite a bad setting")
 
-    monkeypatch.setattr(api.server.uvicorn, "run", must_not_serve)
+    monkeypatch.setattr(api.web.server.uvicorn, "run", must_not_serve)
     monkeypatch.setenv("DORTMUND_KG_STORE_MODE", "ram")
     assert _main(["serve", "--build-dir", str(build_dir)]) == 2
     assert "DORTMUND_KG_STORE_MODE" in capsys.readouterr().err

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.backends import OxigraphBackend
-from api.named_queries import load_catalog, load_query
-from api.server import create_app
+from api.engine.backends import OxigraphBackend
+from api.engine.named_queries import load_catalog, load_query
 from api.settings import Settings
+from api.web.server import create_app
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "fixture.trig"
 

@@ -103,7 +103,7 @@ def test_turtle_declares_the_graphs_prefixes_and_groups_by_subject(client: TestC
 
 
 def test_class_page_is_paged_not_every_instance_inline(client: TestClient) -> None:
-    from api.routers import class_pages
+    from api.web.routers import class_pages
 
     turtle = client.get("/def/Pledge", headers={"Accept": "text/turtle"})
     graph = rdflib.Graph().parse(data=turtle.text, format="turtle")
@@ -119,7 +119,7 @@ def test_class_page_is_paged_not_every_instance_inline(client: TestClient) -> No
 def test_class_pages_link_the_next_slice(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from api.routers import class_pages
+    from api.web.routers import class_pages
 
     monkeypatch.setattr(class_pages, "PAGE_SIZE", 1)
     first = client.get("/def/Pledge", headers={"Accept": "text/turtle"})

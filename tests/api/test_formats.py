@@ -1,4 +1,4 @@
-"""One table of answer formats (api.formats) drives every place that offers a format."""
+"""One table of answer formats (api.engine.formats) drives every place that offers a format."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from api.formats import GRAPHS, NAMED_FORMATS, SHORTCUTS, SOLUTIONS, Format, by_media_type
+from api.engine.formats import GRAPHS, NAMED_FORMATS, SHORTCUTS, SOLUTIONS, Format, by_media_type
 
 ASK = quote("ASK { ?s ?p ?o }")
 CONSTRUCT = quote("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3")

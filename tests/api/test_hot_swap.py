@@ -14,11 +14,11 @@ import pyoxigraph as ox
 import pytest
 import uvicorn
 
-from api.backends import OxigraphBackend
-from api.deps import Served
-from api.hot_swap import GraphHolder, build_stamp
-from api.server import create_app
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.deps import Served
+from api.web.hot_swap import GraphHolder, build_stamp
+from api.web.server import create_app
 from tests.api.conftest import FIXTURE, free_port
 
 MARK = "SELECT ?v WHERE { <urn:x:build> <urn:x:version> ?v }"

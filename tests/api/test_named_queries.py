@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.backends import OxigraphBackend
-from api.named_queries import (
+from api.engine.backends import OxigraphBackend
+from api.engine.named_queries import (
     QUERIES_DIR,
     CatalogError,
     ParameterError,
@@ -168,8 +168,8 @@ def test_queries_lists_the_catalog(client: TestClient) -> None:
 def test_named_query_route_respects_the_response_size_cap(
     fixture_backend: OxigraphBackend,
 ) -> None:
-    from api.server import create_app
     from api.settings import Settings
+    from api.web.server import create_app
     from tests.api.conftest import DATA
 
     settings = Settings(build_dir=DATA, workers=0, rate_limit=0, max_response_bytes=600)
@@ -188,7 +188,7 @@ def test_an_iri_parameter_with_a_forbidden_code_point_is_a_400_naming_it(
 ) -> None:
     response = client.get("/actors/%EF%80%80")  # U+F000: private use, no IRI may hold it
     assert response.status_code == 400
-    from api.named_queries import Param
+    from api.engine.named_queries import Param
 
     with pytest.raises(ParameterError):
         Param("resource", "iri").bind("https://w3id.org/dortmund-kg/id/actor/\uf000")

@@ -7,10 +7,10 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from api.backends import OxigraphBackend
-from api.ratelimit import TokenBuckets, client_key
-from api.server import create_app
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.ratelimit import TokenBuckets, client_key
+from api.web.server import create_app
 from tests.api.conftest import DATA
 
 ASK = "/sparql?query=" + quote("ASK { }")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from api.response_cache import CachedAnswer, ResponseCache
+from api.web.response_cache import CachedAnswer, ResponseCache
 
 
 def test_repeat_call_is_served_from_the_cache_with_the_same_body(client: TestClient) -> None:

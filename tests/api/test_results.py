@@ -6,7 +6,7 @@ import json
 
 import pyoxigraph as ox
 
-from api.results import (
+from api.engine.results import (
     GraphResult,
     SelectResult,
     fit_to_size,
@@ -73,7 +73,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def test_plain_values_are_numbers_booleans_and_strings_as_a_developer_expects() -> None:
-    from api.results import term_to_plain
+    from api.engine.results import term_to_plain
 
     def typed(value: str, datatype: str) -> ox.Literal:
         return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))

@@ -12,10 +12,10 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from api.backends import OxigraphBackend
-from api.server import create_app
-from api.serving import uvicorn_config
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.server import create_app
+from api.web.serving import uvicorn_config
 from tests.api.conftest import free_port
 
 

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 from rdflib.namespace import RDF, RDFS
 
-from api.backends import OxigraphBackend
-from api.server import create_app
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.server import create_app
 
 W3C = Path(__file__).parent / "data" / "w3c"
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -368,7 +368,7 @@ class _FailingRunner:
 
 
 def _served_with(error: Exception, fixture_backend: OxigraphBackend) -> Any:
-    from api.deps import Served
+    from api.web.deps import Served
 
     settings = Settings(build_dir=Path("."), workers=0, rate_limit=0)
     return Served(settings, fixture_backend, _FailingRunner(error), {})
@@ -378,9 +378,9 @@ def test_a_crashed_worker_is_a_server_error_not_the_clients(
     fixture_backend: OxigraphBackend,
 ) -> None:
     """Issue 10: a query that crashed its worker was answered 400."""
-    from api.backends import Dataset
-    from api.runner import WorkerCrashed
-    from api.sparql_protocol import answer
+    from api.engine.backends import Dataset
+    from api.engine.runner import WorkerCrashed
+    from api.web.sparql_protocol import answer
 
     served = _served_with(WorkerCrashed("the query crashed its worker process"), fixture_backend)
     response = answer(served, "ASK {}", Dataset(), None, "")
@@ -389,9 +389,9 @@ def test_a_crashed_worker_is_a_server_error_not_the_clients(
 
 def test_no_free_worker_says_the_query_was_not_run(fixture_backend: OxigraphBackend) -> None:
     """Issue 10: the "all workers busy" 503 said "the query was stopped", which was untrue."""
-    from api.backends import Dataset
-    from api.runner import WorkersBusy
-    from api.sparql_protocol import answer
+    from api.engine.backends import Dataset
+    from api.engine.runner import WorkersBusy
+    from api.web.sparql_protocol import answer
 
     busy = WorkersBusy("all 2 query workers are busy; waited 5.0 s and did not run the query")
     response = answer(_served_with(busy, fixture_backend), "ASK {}", Dataset(), None, "")

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from api.sparql_lexer import lex
-from api.sparql_text import QueryRefused, analyse, check_read_only, inject_values
+from api.engine.sparql_lexer import lex
+from api.engine.sparql_text import QueryRefused, analyse, check_read_only, inject_values
 
 LIMITS = {"known_graphs": frozenset({"http://g/1"}), "max_length": 5000, "max_depth": 20}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from api.server import worker_source
 from api.settings import Settings
+from api.web.server import worker_source
 
 
 @pytest.fixture

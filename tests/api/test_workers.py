@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from api.backends import OxigraphBackend, QueryError
-from api.rendering import ProtocolRendering
-from api.results import AskResult, SelectResult
-from api.runner import CLIENT, QueryTimeout, WorkerCrashed, WorkersBusy
-from api.workers import ProcessRunner, StoreSource, WorkerStartError
+from api.engine.backends import OxigraphBackend, QueryError
+from api.engine.rendering import ProtocolRendering
+from api.engine.results import AskResult, SelectResult
+from api.engine.runner import CLIENT, QueryTimeout, WorkerCrashed, WorkersBusy
+from api.engine.workers import ProcessRunner, StoreSource, WorkerStartError
 from tests.hardening.loopback import listening
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
@@ -204,7 +204,7 @@ def test_two_runaway_queries_from_one_client_leave_a_worker_to_others() -> None:
 def test_a_worker_killed_from_two_threads_at_once_closes_its_pipe_once() -> None:
     # Shutdown and a query thread that finds the pipe gone may both kill the same worker; the
     # second close of one descriptor raised EBADF out of the app's shutdown.
-    from api.workers import _Worker
+    from api.engine.workers import _Worker
     from tests.api.conftest import FIXTURE
 
     for _ in range(5):

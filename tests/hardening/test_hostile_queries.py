@@ -17,9 +17,9 @@ import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
-from api.backends import OxigraphBackend
-from api.server import create_app
+from api.engine.backends import OxigraphBackend
 from api.settings import Settings
+from api.web.server import create_app
 from tests.hardening.loopback import Listener, listening
 
 CORPUS = Path(__file__).parent / "data" / "hostile-queries.jsonl"

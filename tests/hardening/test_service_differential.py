@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.backends import OxigraphBackend
-from api.sparql_text import QueryRefused, check_read_only
+from api.engine.backends import OxigraphBackend
+from api.engine.sparql_text import QueryRefused, check_read_only
 from tests.hardening.loopback import listening
 
 LIMITS = {"known_graphs": frozenset[str](), "max_length": 20_000, "max_depth": 64}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from api.backends import RemoteBackend
+from api.engine.backends import RemoteBackend
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "scripts" / "remote-servers.sh"

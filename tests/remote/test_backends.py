@@ -1,4 +1,4 @@
-"""Every named query through :class:`api.backends.RemoteBackend` on Oxigraph server and Virtuoso.
+"""Every named query through :class:`api.engine.backends.RemoteBackend` on Oxigraph and Virtuoso.
 
 The embedded pyoxigraph store is the reference: a real SPARQL 1.1 server loaded with the same
 dump must answer every named query, with the example parameters of its header, with the same
@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from api.backends import OxigraphBackend, RemoteBackend, rows_of
-from api.named_queries import NamedQuery, load_catalog, run
+from api.engine.backends import OxigraphBackend, RemoteBackend, rows_of
+from api.engine.named_queries import NamedQuery, load_catalog, run
 
 pytestmark = [pytest.mark.remote, pytest.mark.slow]
 CATALOG = load_catalog()

@@ -1,6 +1,6 @@
 """The HTTP API served from a real remote SPARQL server (``DORTMUND_KG_ENDPOINT``'s path).
 
-``create_app`` on a :class:`api.backends.RemoteBackend` must answer the named-query routes,
+``create_app`` on a :class:`api.engine.backends.RemoteBackend` must answer the named-query routes,
 ``/sparql`` and the REST resources as it does on the embedded store.
 """
 
@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.backends import OxigraphBackend, RemoteBackend
-from api.server import create_app
+from api.engine.backends import OxigraphBackend, RemoteBackend
 from api.settings import Settings
+from api.web.server import create_app
 
 pytestmark = [pytest.mark.remote, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent.parent

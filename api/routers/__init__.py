@@ -1,1 +1,0 @@
-"""HTTP routers of the app, one per kind of user (see api/server.py)."""
