@@ -25,7 +25,7 @@ from pathlib import Path
 from mappings.forms import parser_for
 from mappings.records import ParsedDocument, Statement
 from mappings.registry import DocumentInfo, load_registry
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parent.parent
 RETIRE_AT = 0.95

@@ -21,13 +21,13 @@ from pathlib import Path
 import owlrl
 from rdflib import Graph, Literal, URIRef
 
-from mappings import iri
-from mappings.iri import DOKG
-from mappings.linking import link
+from mappings.link.linking import link
+from mappings.rdf import iri
+from mappings.rdf.iri import DOKG
 from mappings.records import Modality, Statement, Testability
 from mappings.reference.load import reference_graph
-from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.text.markup import join_lines
+from mappings.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset" / "linking-devset.jsonl"

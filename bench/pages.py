@@ -22,7 +22,7 @@ import httpx
 
 from bench.run import API_CONFIGS, RESULTS, ROOT, Server, measured_when
 from bench.stats import summarise_runs
-from mappings import iri
+from mappings.rdf import iri
 
 TARGET_MS = 300.0
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mappings.forms import FORMS, parser_for
-from mappings.iri import ID
+from mappings.rdf.iri import ID
 from mappings.reference.load import REFERENCE_DIR, parse_reference_file
 from mappings.registry import DOCUMENT_TYPES, DocumentInfo, RegistryError, load_registry
-from mappings.source import SourceError, SourceText
+from mappings.text.source import SourceError, SourceText
 
 DEFAULT_FORM = "general"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

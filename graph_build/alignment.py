@@ -17,10 +17,10 @@ from rdflib import Graph
 
 from graph_build import writer
 from graph_build.validation import Finding, validate
-from mappings import iri
 from mappings.alignment.method import align
 from mappings.alignment.records import StatementView
 from mappings.alignment.to_rdf import alignment_graph
+from mappings.rdf import iri
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 

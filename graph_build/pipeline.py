@@ -29,14 +29,15 @@ from graph_build import alignment, checksums, ontology, writer
 from graph_build.errors import BuildError
 from graph_build.reasoning import Reasoner
 from graph_build.validation import Finding, validate, validate_scoped
-from mappings import iri, linking
 from mappings.build_files import VERSION, BuildDir
 from mappings.forms import parser_for
+from mappings.link import linking
+from mappings.rdf import iri
+from mappings.rdf.to_rdf import DocumentMapper, statement_iris
 from mappings.records import ParsedDocument
 from mappings.reference.load import ReferenceDataError, reference_graph
 from mappings.registry import REGISTRY_FILE, DocumentInfo, RegistryError, load_registry
-from mappings.source import SourceError, SourceText
-from mappings.to_rdf import DocumentMapper, statement_iris
+from mappings.text.source import SourceError, SourceText
 
 STAGES = ("verify", "parse", "map", "link", "reason", "validate", "write")
 

@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from graph_build.errors import BuildError
 from graph_build.rules import Rules, Unsupported
-from mappings.iri import DOKG, ID
+from mappings.rdf.iri import DOKG, ID
 
 ERRNS = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
 OA = Namespace("http://www.w3.org/ns/oa#")

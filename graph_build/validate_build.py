@@ -13,8 +13,8 @@ from rdflib import Dataset, Graph, URIRef
 from graph_build import ontology
 from graph_build.errors import BuildError
 from graph_build.validation import Finding, validate
-from mappings import iri
 from mappings.build_files import BuildDir
+from mappings.rdf import iri
 
 
 def _graph(ds: Dataset, name: URIRef) -> Graph:

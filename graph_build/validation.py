@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from graph_build.errors import BuildError
 from graph_build.shacl_scope import forward_closure, reported_nodes, scopable
-from mappings.iri import DOKG
+from mappings.rdf.iri import DOKG
 
 _SUFFIXES = ("/span", "/position", "/quote")
 

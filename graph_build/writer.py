@@ -24,7 +24,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from mappings.build_files import BuildDir
-from mappings.iri import DOKG, ID
+from mappings.rdf.iri import DOKG, ID
 
 BUILDS_TO_KEEP = 3  # a server that has not yet swapped may still read the one before last
 
@@ -41,7 +41,7 @@ def _term(node: Node, scope: str) -> str:
 def nquad_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
     """Sorted, de-duplicated N-Quads lines.
 
-    Data graphs have no blank nodes (every node is minted in :mod:`mappings.iri`); the
+    Data graphs have no blank nodes (every node is minted in :mod:`mappings.rdf.iri`); the
     ontology's OWL lists and restrictions do, so a graph holding blank nodes is first
     canonicalised (``rdflib.compare``), which labels each blank node by its structure, and the
     labels are scoped per graph — the same every rebuild.

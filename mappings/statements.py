@@ -6,7 +6,7 @@ targets, testability and addressees → number it in document order. A form only
 text is normalised (:class:`Normaliser`: which lines are page furniture, which marks to strip,
 whether OCR is repaired) and, per statement, where it stands and what it defaults to.
 
->>> from mappings.source import SourceText
+>>> from mappings.text.source import SourceText
 >>> src = SourceText.from_string("Wir werden 2.500 Woh-\\nnungen jährlich bauen.\\n")
 >>> builder = StatementBuilder(src)
 >>> s = builder.add(src.span(0, 44), kind="sentence", section_key=None, path=())
@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from mappings import modality as cues
-from mappings.assess import assess
+from mappings.classify import modality as cues
+from mappings.classify.assess import assess
 from mappings.records import Modality, Span, Statement
-from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.text.markup import join_lines
+from mappings.text.source import SourceText
 
 TextHook = Callable[[str], str]
 _LIST_PUNCTUATION = ",;"
@@ -38,7 +38,7 @@ class Normaliser:
     """How a form turns a verbatim slice into normalised text.
 
     ``strip`` runs on the raw slice (markup, footnote marks: it may change the length),
-    :func:`~mappings.text.join_lines` joins lines and hyphenation, ``repair`` runs on the
+    :func:`~mappings.text.markup.join_lines` joins lines and hyphenation, ``repair`` runs on the
     joined text (OCR repair). Page furniture (running headers, footers) is not a hook: it is
     blanked by line in :class:`StatementBuilder`, so offsets stay those of the source.
     """

@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 import pyoxigraph as ox
 
-from mappings import iri
+from mappings.rdf import iri
 
 ID = iri.ID
 CONTEXT_IRI = iri.BASE + "context.jsonld"

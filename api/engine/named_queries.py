@@ -18,7 +18,7 @@ import yaml
 
 from api.engine.backends import Backend, Dataset, QueryError
 from api.engine.results import XSD, SelectResult, Term, plain_rows, solutions_csv
-from mappings import iri
+from mappings.rdf import iri
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 ParamType = Literal["string", "integer", "entity", "iri", "enum"]
@@ -29,7 +29,7 @@ _INTEGER = re.compile(r"^[+-]?[0-9]{1,18}$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-# Entity kinds a parameter may name, and the mappings.iri function that mints them.
+# Entity kinds a parameter may name, and the mappings.rdf.iri function that mints them.
 ENTITY_KINDS = {
     "actor": iri.actor,
     "person": iri.person,

@@ -14,8 +14,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from api.engine.backends import internal_query
 from api.engine.results import SelectResult, text_of
-from mappings import iri
 from mappings.build_files import EXPORTS
+from mappings.rdf import iri
 
 if TYPE_CHECKING:
     from api.web.deps import Served

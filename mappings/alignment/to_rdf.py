@@ -1,12 +1,12 @@
-"""The alignment's records as triples of the alignment graph (IRIs from :mod:`mappings.iri`)."""
+"""The alignment's records as triples of the alignment graph (IRIs from :mod:`mappings.rdf.iri`)."""
 
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from mappings import iri
 from mappings.alignment.method import Alignment
+from mappings.rdf import iri
 
 DOKG = iri.DOKG
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from mappings.records import ParsedDocument
 from mappings.registry import DocumentInfo
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 Parser = Callable[[SourceText, DocumentInfo], ParsedDocument]
 

@@ -35,13 +35,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings.iri import slugify
-from mappings.layout import ends_sentence, is_lead_in
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Span
 from mappings.registry import DocumentInfo
-from mappings.sentences import split_sentences
-from mappings.source import SourceText
 from mappings.statements import StatementBuilder
+from mappings.text.layout import ends_sentence, is_lead_in
+from mappings.text.sentences import split_sentences
+from mappings.text.source import SourceText
 
 BULLET = "●"
 _FOOTER = re.compile(r"\s*\d{1,3}\s*")

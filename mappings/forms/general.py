@@ -30,21 +30,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mappings.iri import slugify
-from mappings.layout import (
+from mappings.rdf.iri import slugify
+from mappings.records import Modality, ParsedDocument, Section, Statement
+from mappings.registry import DocumentInfo
+from mappings.statements import Normaliser, StatementBuilder
+from mappings.text.layout import (
     ends_sentence,
     is_lead_in,
     is_page_number,
     neutralise_quote_openers,
     running_headers,
 )
-from mappings.ocr import repair
-from mappings.records import Modality, ParsedDocument, Section, Statement
-from mappings.registry import DocumentInfo
-from mappings.sentences import split_sentences
-from mappings.source import SourceText
-from mappings.statements import Normaliser, StatementBuilder
-from mappings.text import join_lines, strip_markdown
+from mappings.text.markup import join_lines, strip_markdown
+from mappings.text.ocr import repair
+from mappings.text.sentences import split_sentences
+from mappings.text.source import SourceText
 
 NORMALISER = Normaliser(strip=strip_markdown, repair=repair)
 

@@ -35,13 +35,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings.iri import slugify
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Signatory, Statement
 from mappings.registry import DocumentInfo
-from mappings.sentences import split_sentences
-from mappings.source import SourceText
 from mappings.statements import Normaliser, StatementBuilder
-from mappings.text import strip_markdown
+from mappings.text.markup import strip_markdown
+from mappings.text.sentences import split_sentences
+from mappings.text.source import SourceText
 
 GOALS_LEAD_IN = "Unsere Ziele sind:"
 

@@ -8,8 +8,8 @@ quotation marks. Every sentence of a chapter becomes a ``Statement(kind="sentenc
 Offsets are taken on the original text, so ``verbatim`` is the exact slice of the file. The
 splitter runs on a copy of the same length in which page headers are blanked and the OCR's
 opening quotation marks (" . Schrottimmobilien") are neutralised; ``normalised`` is the slice
-without page headers, joined (:func:`mappings.text.join_lines`) and repaired
-(:func:`mappings.ocr.repair`).
+without page headers, joined (:func:`mappings.text.markup.join_lines`) and repaired
+(:func:`mappings.text.ocr.repair`).
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings import modality as cues
-from mappings.iri import slugify
-from mappings.layout import neutralise_quote_openers, running_headers
-from mappings.ocr import repair
+from mappings.classify import modality as cues
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section
 from mappings.registry import DocumentInfo
-from mappings.sentences import split_sentences
-from mappings.source import SourceText
 from mappings.statements import Normaliser, StatementBuilder
-from mappings.text import join_lines
+from mappings.text.layout import neutralise_quote_openers, running_headers
+from mappings.text.markup import join_lines
+from mappings.text.ocr import repair
+from mappings.text.sentences import split_sentences
+from mappings.text.source import SourceText
 
 _HEADING = re.compile(r"^\s?(?P<num>[^\s.]{1,3})\.\s+(?P<title>[A-ZÄÖÜ][^a-zäöüß]*)$")
 _CAPS_LINE = re.compile(r"^[^a-zäöüß]*[A-ZÄÖÜ]{2}[^a-zäöüß]*$")

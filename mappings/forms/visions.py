@@ -37,13 +37,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings.iri import slugify
-from mappings.ocr import repair
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Span
 from mappings.registry import DocumentInfo
-from mappings.sentences import split_sentences
-from mappings.source import SourceText
 from mappings.statements import Normaliser, StatementBuilder
+from mappings.text.ocr import repair
+from mappings.text.sentences import split_sentences
+from mappings.text.source import SourceText
 
 INTRO_TITLE = "Einleitung"
 _SENTENCE_END = ".!?"

@@ -14,9 +14,9 @@ Decisions, read off the file:
   goal sentence, without the "Feld N: " marker, is an intro-sentence of that section. The
   title page (the heading-like blocks before the first prose paragraph) yields no statements;
   its one single-line block ("Die Zielbilder") names the section of the preamble.
-* An explanatory sentence's modality is :func:`mappings.modality.classify` with default
+* An explanatory sentence's modality is :func:`mappings.classify.modality.classify` with default
   :attr:`Modality.VISION`: the paragraph describes the goal state, and the cue rules
-  (``mappings.modality``, not this parser) decide where a sentence is something else.
+  (``mappings.classify.modality``, not this parser) decide where a sentence is something else.
 * Blocks are split by blank lines, but the OCR leaves blank lines inside sentences ("Ver-
   waltung" / "Hand in Hand arbeiten."). A block is joined to the one before when that one does
   not end a sentence and neither is a heading or a footnote.
@@ -48,14 +48,14 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from mappings.iri import slugify
-from mappings.ocr import repair
+from mappings.rdf.iri import slugify
 from mappings.records import Footnote, Modality, ParsedDocument, Section, Span, Statement
 from mappings.registry import DocumentInfo
-from mappings.sentences import split_sentences
-from mappings.source import SourceText
 from mappings.statements import Normaliser, StatementBuilder
-from mappings.text import join_lines
+from mappings.text.markup import join_lines
+from mappings.text.ocr import repair
+from mappings.text.sentences import split_sentences
+from mappings.text.source import SourceText
 
 _SENTENCE_END = ".!?"
 _HEADING_MAX_LINES = 2

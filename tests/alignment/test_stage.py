@@ -13,7 +13,7 @@ from graph_build.alignment import alignment_of
 from graph_build.ontology import load_shapes
 from graph_build.validation import validate
 from graph_build.writer import nquad_lines
-from mappings import iri
+from mappings.rdf import iri
 
 DOKG = iri.DOKG
 

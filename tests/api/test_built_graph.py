@@ -55,7 +55,7 @@ def test_every_iri_void_prov_and_sources_publish_dereferences(built_dir: Path) -
 
     import rdflib
 
-    from mappings import iri
+    from mappings.rdf import iri
 
     settings = Settings(build_dir=built_dir, workers=0, query_timeout=30, rate_limit=0)
     with TestClient(create_app(settings)) as client:

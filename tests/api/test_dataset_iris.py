@@ -14,7 +14,7 @@ import rdflib
 from fastapi.testclient import TestClient
 from rdflib.namespace import RDF
 
-from mappings import iri
+from mappings.rdf import iri
 
 KINDS = [
     "graph",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
-from mappings import iri
+from mappings.rdf import iri
 from mappings.reference.load import reference_graph
 
 HERE = Path(__file__).parent

@@ -21,7 +21,7 @@ from graph_build import checksums
 from graph_build.errors import BuildError
 from mappings.forms import parser_for
 from mappings.registry import REGISTRY_FILE, load_registry
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

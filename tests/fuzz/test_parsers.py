@@ -21,7 +21,7 @@ from hypothesis.control import currently_in_test_context
 from mappings.forms import FORMS, parser_for
 from mappings.records import ParsedDocument, Span
 from mappings.registry import DocumentInfo, load_registry
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 from tests.fuzz.conftest import fuzz_settings
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

@@ -115,7 +115,7 @@ def test_shacl_violation_fails_and_keeps_last_build(
     two jobs the findings are made in the workers of a Dask cluster and must reach the parent
     (a cluster of threads in this process: the patched mapper must be the one that runs)."""
     corpus, link, before = good_build
-    from mappings import to_rdf
+    from mappings.rdf import to_rdf
 
     original = to_rdf.DocumentMapper.__init__
 

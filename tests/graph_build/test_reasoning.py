@@ -12,8 +12,8 @@ from rdflib.namespace import PROV
 from graph_build.errors import BuildError
 from graph_build.ontology import load_ontology
 from graph_build.reasoning import Reasoner, reasoning_input
-from mappings import iri
-from mappings.iri import DOKG
+from mappings.rdf import iri
+from mappings.rdf.iri import DOKG
 
 STATEMENT = iri.statement("doc", "abc")
 FACTION = iri.actor("cdu-fraktion-dortmund")

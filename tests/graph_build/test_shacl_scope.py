@@ -13,7 +13,7 @@ from graph_build import writer
 from graph_build.ontology import load_shapes
 from graph_build.shacl_scope import forward_closure, reported_nodes, scopable
 from graph_build.validation import validate, validate_scoped
-from mappings import iri
+from mappings.rdf import iri
 from tests.graph_build.test_shapes import INVALID, VALID, load_fixture
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from graph_build import validation
 from graph_build.errors import BuildError
 from graph_build.ontology import load_shapes
 from graph_build.validation import shape_groups, validate
-from mappings.iri import DOKG
+from mappings.rdf.iri import DOKG
 from tests.graph_build.test_shapes import INVALID, load_fixture
 
 ROOT = Path(__file__).resolve().parents[2]

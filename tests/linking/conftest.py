@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mappings.records import Modality, Statement, Testability
-from mappings.source import SourceText
-from mappings.text import join_lines
+from mappings.text.markup import join_lines
+from mappings.text.source import SourceText
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

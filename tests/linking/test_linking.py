@@ -8,12 +8,12 @@ import owlrl
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from mappings import iri
-from mappings.iri import DOKG
-from mappings.linking import link, resolve_actor, resolve_actors
+from mappings.link.linking import link, resolve_actor, resolve_actors
+from mappings.rdf import iri
+from mappings.rdf.iri import DOKG
 from mappings.records import Modality, Statement, Testability
 from mappings.reference.load import reference_graph
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 GRUENE = "2025-gruene-kommunalwahlprogramm"
 Make = Callable[..., tuple[SourceText, Statement]]

@@ -10,7 +10,7 @@ import pytest
 from mappings.forms import parser_for
 from mappings.records import ParsedDocument
 from mappings.registry import DocumentInfo, load_registry
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from mappings.assess import assess
+from mappings.classify.assess import assess
 from mappings.records import Modality
 
 

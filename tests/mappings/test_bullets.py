@@ -25,7 +25,7 @@ from mappings.forms import parser_for
 from mappings.forms.bullets import parse
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 DOC_ID = "2025-gruene-kommunalwahlprogramm"
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ from mappings.forms import parser_for
 from mappings.forms.general import parse
 from mappings.records import Modality, ParsedDocument
 from mappings.registry import DocumentInfo, load_registry
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 INFO = replace(load_registry()[0], id="probe", form="general", title="Probe")

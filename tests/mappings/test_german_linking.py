@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mappings import german
-from mappings.linking_lexicon import find_mentions
+from mappings.link.lexicon import find_mentions
+from mappings.text import german
 
 
 def _refs(text: str) -> list[tuple[str, str]]:
@@ -65,7 +65,7 @@ def test_a_compound_modifier_is_no_place() -> None:
 def test_compound_matcher_asks_the_morphology_once_per_word_form(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from mappings.linking_compounds import CompoundMatcher
+    from mappings.link.compounds import CompoundMatcher
 
     asked: list[str] = []
     real = german.contains_stems

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from mappings import modality as modality_of
-from mappings.modality import addressees, classify
+from mappings.classify import modality as modality_of
+from mappings.classify.modality import addressees, classify
+from mappings.classify.targets import extract_targets
 from mappings.records import Modality, Testability
 from mappings.registry import load_registry
-from mappings.targets import extract_targets
 
 C, D, OPP, R, V, S = (
     Modality.COMMITMENT,

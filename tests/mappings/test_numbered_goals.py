@@ -14,10 +14,10 @@ import pytest
 
 from mappings.forms import parser_for
 from mappings.forms.numbered_goals import parse
-from mappings.iri import slugify
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 DOC_ID = "2021-gruene-cdu-leitlinien"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

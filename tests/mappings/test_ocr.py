@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mappings.ocr import quote_pairs, repair, repair_digits, repair_quotes, repair_word
-from mappings.text import join_lines
+from mappings.text.markup import join_lines
+from mappings.text.ocr import quote_pairs, repair, repair_digits, repair_quotes, repair_word
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

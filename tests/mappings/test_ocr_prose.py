@@ -16,7 +16,7 @@ from mappings.forms import parser_for
 from mappings.forms.ocr_prose import chapter_number, parse, running_headers
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo, load_registry
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 DOC_ID = "2020-spd-kommunalwahlprogramm"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

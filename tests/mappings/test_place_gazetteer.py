@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from mappings.linking_lexicon import find_mentions
-from mappings.linking_places import label_pattern
+from mappings.link.lexicon import find_mentions
+from mappings.link.places import label_pattern
 
 
 def _places(text: str) -> list[tuple[str, str]]:

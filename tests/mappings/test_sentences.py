@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mappings.registry import load_registry
-from mappings.sentences import split_sentences
+from mappings.text.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

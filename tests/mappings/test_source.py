@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mappings.source import SourceError, SourceText
+from mappings.text.source import SourceError, SourceText
 
 
 def test_span_lines_are_one_based_and_inclusive() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from mappings.records import Modality
 from mappings.records import Testability as Checkable
-from mappings.source import SourceText
 from mappings.statements import Normaliser, StatementBuilder, blank_lines
+from mappings.text.source import SourceText
 
 TEXT = "Wir fordern vom Land 2 Mio. € jährlich.\n12\nDafür werden wir\n  - Radwege,\n"
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from mappings.classify.targets import extract_targets
 from mappings.records import TargetKind
-from mappings.targets import extract_targets
 
 Q, DL = TargetKind.QUANTITY, TargetKind.DEADLINE
 # (text, [(kind, quantity, unit, period, year, comparison)], id)

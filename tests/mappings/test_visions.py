@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from mappings import modality as cues
+from mappings.classify import modality as cues
 from mappings.forms import parser_for
 from mappings.forms.visions import parse
-from mappings.iri import slugify
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo
-from mappings.source import SourceText
+from mappings.text.source import SourceText
 
 DOC_ID = "2020-dos-visionen"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 import yaml
 
-from mappings import modality as cues
+from mappings.classify import modality as cues
 from mappings.forms import parser_for
 from mappings.forms.zielbilder import marks, parse, strip_marks
-from mappings.iri import slugify
-from mappings.ocr import repair
+from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo
-from mappings.source import SourceText
+from mappings.text.ocr import repair
+from mappings.text.source import SourceText
 
 DOC_ID = "2025-stadt-dortmund-zielbilder"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -122,7 +122,7 @@ def test_twelve_zielbilder_at_the_lines_read_by_hand(doc: ParsedDocument) -> Non
 
 
 @pytest.mark.xfail(
-    not _REPAIR_READY, reason="mappings.ocr.repair does not yet mend these words", strict=True
+    not _REPAIR_READY, reason="mappings.text.ocr.repair does not yet mend these words", strict=True
 )
 def test_zielbild_titles_are_repaired(doc: ParsedDocument) -> None:
     sections = doc.sections[len(INTRO_SECTIONS) :]

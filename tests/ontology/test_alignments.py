@@ -16,7 +16,7 @@ import pytest
 import rdflib.namespace as ns
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
-from mappings.iri import DOKG
+from mappings.rdf.iri import DOKG
 
 ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY_DIR = ROOT / "ontology"

@@ -19,7 +19,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from mappings import records
-from mappings.iri import DOKG, ONTOLOGY
+from mappings.rdf.iri import DOKG, ONTOLOGY
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "ontology" / "core.ttl"

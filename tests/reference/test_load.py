@@ -8,8 +8,8 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD, Namespace
 
-from mappings import iri
-from mappings.iri import DOKG
+from mappings.rdf import iri
+from mappings.rdf.iri import DOKG
 from mappings.reference.load import (
     REFERENCE_DIR,
     ReferenceDataError,
@@ -119,7 +119,7 @@ def test_twelve_districts_are_part_of_dortmund(graph: Graph) -> None:
 
 
 def test_topic_scheme_matches_the_topic_rules(graph: Graph) -> None:
-    from mappings.topics import load_rules
+    from mappings.classify.topics import load_rules
 
     concepts = {c for c in graph.subjects(SKOS.inScheme, DOKG.TopicScheme)}
     assert concepts == {iri.topic(r.slug) for r in load_rules()}
@@ -128,7 +128,7 @@ def test_topic_scheme_matches_the_topic_rules(graph: Graph) -> None:
 
 
 def test_every_lexicon_entry_names_a_thing_in_the_reference_data(graph: Graph) -> None:
-    from mappings.linking_lexicon import load_lexicon
+    from mappings.link.lexicon import load_lexicon
 
     missing = [e.ref for e in load_lexicon() if (e.entity, RDF.type, None) not in graph]
     assert missing == []

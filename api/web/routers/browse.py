@@ -19,7 +19,7 @@ from api.web.routers.common import local_path, run_rows
 from api.web.routers.pages import TEMPLATES
 from api.web.routers.ui_data import authors_with_counts, companies
 from api.web.routers.views import named_rows, pledge_item
-from mappings import iri
+from mappings.rdf import iri
 
 router = APIRouter(include_in_schema=False)
 CLASSES = {

@@ -10,7 +10,7 @@ from api.engine.results import GraphResult, SelectResult, plain_rows
 from api.engine.runner import QueryTimeout, WorkerCrashed
 from api.web.deps import Served
 from api.web.page_cache import per_build
-from mappings import iri
+from mappings.rdf import iri
 
 
 def run_rows(served: Served, name: str, **values: str) -> list[dict[str, object]]:

@@ -23,7 +23,7 @@ from api.web.deps import Served, ServedDep
 from api.web.descriptions import dataset_description
 from api.web.routers.linked_data import RDF_TYPES, dereference, negotiate, rdf_response
 from api.web.routers.pages import TEMPLATES
-from mappings import iri
+from mappings.rdf import iri
 
 router = APIRouter(tags=["Linked data"])
 CORPUS_FILE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*\.(txt|md)")

@@ -27,7 +27,7 @@ from api.web.page_cache import per_build
 from api.web.routers.class_pages import InstancePage, instance_page
 from api.web.routers.common import run_internal
 from api.web.routers.pages import render_ontology, render_resource
-from mappings import iri
+from mappings.rdf import iri
 
 router = APIRouter(tags=["Linked data"])
 RDF_TYPES = [fmt.media_type for fmt in GRAPHS]

@@ -25,7 +25,7 @@ from api.web.routers.class_pages import InstancePage
 from api.web.routers.common import local_path, run_rows
 from api.web.routers.document_view import document_text
 from api.web.routers.views import MODALITIES, author_view, company_view, pledge_item, pledge_view
-from mappings import iri
+from mappings.rdf import iri
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[2] / "templates")
 TEMPLATES.env.globals["MODALITIES"] = MODALITIES

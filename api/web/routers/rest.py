@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Query
 from api.engine.results import GraphResult, text_of
 from api.web.deps import Served, ServedDep
 from api.web.routers.common import local_path, run_internal, run_rows
-from mappings import iri
+from mappings.rdf import iri
 
 router = APIRouter(tags=["Resources"])
 

@@ -29,7 +29,7 @@ from api.web.routers.pages import PREFIXES, TEMPLATES
 from api.web.routers.ui_data import authors_with_counts, companies
 from api.web.routers.views import author_view, company_view
 from api.web.sparql_protocol import sparql as sparql_endpoint
-from mappings import iri
+from mappings.rdf import iri
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 router = APIRouter(include_in_schema=False)

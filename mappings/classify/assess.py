@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mappings import modality as cues
+from mappings.classify import modality as cues
+from mappings.classify.targets import extract_targets
 from mappings.records import Modality, Target, Testability
-from mappings.targets import extract_targets
 
 _GOAL = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|muss|müssen|müsste|müssten|wollen|will|Ziel\w*|"

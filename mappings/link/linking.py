@@ -16,12 +16,12 @@ from functools import cache, lru_cache
 from rdflib import RDF, XSD, Literal, Node, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from mappings import iri
-from mappings.iri import DOKG
-from mappings.linking_lexicon import Entry, find_mentions, load_lexicon
-from mappings.linking_view import TextView
+from mappings.classify.topics import topics
+from mappings.link.lexicon import Entry, find_mentions, load_lexicon
+from mappings.link.view import TextView
+from mappings.rdf import iri
+from mappings.rdf.iri import DOKG
 from mappings.records import Statement
-from mappings.topics import topics
 
 Triple = tuple[Node, Node, Node]
 

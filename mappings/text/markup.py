@@ -1,6 +1,6 @@
 """Shared text normalisation: join wrapped lines and hyphenation, fold white space.
 
-OCR-specific repairs (umlauts, letter confusions) live in :mod:`mappings.ocr`; this module is
+OCR-specific repairs (umlauts, letter confusions) live in :mod:`mappings.text.ocr`; this module is
 what every text form needs.
 """
 

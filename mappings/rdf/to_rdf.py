@@ -1,6 +1,6 @@
 """Map a :class:`~mappings.records.ParsedDocument` to RDF triples in the dokg model.
 
-Pure: records in, an rdflib ``Graph`` out. Every IRI comes from :mod:`mappings.iri`; the
+Pure: records in, an rdflib ``Graph`` out. Every IRI comes from :mod:`mappings.rdf.iri`; the
 terms are those of ``ontology/core.ttl`` (a test checks that every ``dokg:`` term emitted is
 declared there).
 """
@@ -12,8 +12,8 @@ from collections.abc import Callable
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, Node, URIRef
 from rdflib.namespace import DCTERMS, ORG, SKOS
 
-from mappings import iri
-from mappings.iri import DOKG
+from mappings.rdf import iri
+from mappings.rdf.iri import DOKG
 from mappings.records import ParsedDocument, Section, Signatory, Span, Statement, Target
 from mappings.registry import DocumentInfo
 

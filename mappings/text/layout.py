@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from mappings.ocr import quote_pairs
-from mappings.source import SourceText
+from mappings.text.ocr import quote_pairs
+from mappings.text.source import SourceText
 
 MIN_HEADER_REPEATS = 2
 _MIN_HEADER_CHARS = 8

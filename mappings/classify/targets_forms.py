@@ -1,9 +1,9 @@
 """Targets written without a plain number-and-unit (annotation guideline §5).
 
-The main reader (:mod:`mappings.targets`) takes "2.500 Wohnungen" and "55 Prozent"; these forms
-carry their number in a word or a name: "Tempo 30" (a speed limit), "bis 1 Uhr" (a time of day),
-"5-Minuten-Takt" (an interval), "365-Euro-Ticket" (a price), "verdoppeln" / "halbieren" (a
-factor), "die Hälfte" / "ein Drittel" (a share), "einen zweiten" (a count).
+The main reader (:mod:`mappings.classify.targets`) takes "2.500 Wohnungen" and "55 Prozent";
+these forms carry their number in a word or a name: "Tempo 30" (a speed limit), "bis 1 Uhr"
+(a time of day), "5-Minuten-Takt" (an interval), "365-Euro-Ticket" (a price), "verdoppeln" /
+"halbieren" (a factor), "die Hälfte" / "ein Drittel" (a share), "einen zweiten" (a count).
 """
 
 from __future__ import annotations

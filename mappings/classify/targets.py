@@ -38,8 +38,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from mappings.classify.targets_forms import special_targets
 from mappings.records import Target, TargetKind
-from mappings.targets_forms import special_targets
 
 _WORD_NUMBERS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,

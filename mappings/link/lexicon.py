@@ -16,11 +16,11 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from mappings import iri
-from mappings.linking_compounds import CompoundMatcher, compound_terms, is_compound_modifier
-from mappings.linking_places import place_patterns
+from mappings.link.compounds import CompoundMatcher, compound_terms, is_compound_modifier
+from mappings.link.places import place_patterns
+from mappings.rdf import iri
 
-LEXICON_FILE = Path(__file__).parent / "reference" / "lexicon.toml"
+LEXICON_FILE = Path(__file__).resolve().parents[1] / "reference" / "lexicon.toml"
 
 _OCR_VARIANTS = {
     "ü": "(?:ü|ii|u)",
@@ -97,7 +97,7 @@ def ocr_tolerant(pattern: str) -> str:
 
 
 def entity_for(ref: str) -> URIRef:
-    """The IRI for a ``"<kind>/<slug>"`` reference, minted by :mod:`mappings.iri`."""
+    """The IRI for a ``"<kind>/<slug>"`` reference, minted by :mod:`mappings.rdf.iri`."""
     kind, _, slug = ref.partition("/")
     if kind not in KINDS:
         raise LexiconError(f"unknown kind in ref {ref!r}")

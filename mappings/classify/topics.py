@@ -17,11 +17,11 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from mappings import iri
-from mappings.linking_lexicon import ocr_tolerant
+from mappings.link.lexicon import ocr_tolerant
+from mappings.rdf import iri
 from mappings.records import Statement
 
-RULES_FILE = Path(__file__).parent / "reference" / "topic_rules.toml"
+RULES_FILE = Path(__file__).resolve().parents[1] / "reference" / "topic_rules.toml"
 
 
 class TopicRulesError(ValueError):

@@ -16,9 +16,9 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from mappings.iri import DOKG
+from mappings.rdf.iri import DOKG
 
-PLACES_FILE = Path(__file__).parent / "reference" / "places.ttl"
+PLACES_FILE = Path(__file__).resolve().parents[1] / "reference" / "places.ttl"
 
 _PLACE_CLASSES = (DOKG.District, DOKG.Quarter, DOKG.Site, DOKG.Road, DOKG.Waterway)
 _PLACE_PREFIX = "https://w3id.org/dortmund-kg/id/place/"

@@ -2,7 +2,7 @@
 
 A regular expression cannot tell "Busrouten" (a bus route) from "Busch", nor the place in
 "Nordstadt" from the modifier in "Innenstadtparkplatzflächen". Here each word of a statement is
-split into its stems by :mod:`mappings.german` (HanTa) and a lexicon term (``compounds`` in
+split into its stems by :mod:`mappings.text.german` (HanTa) and a lexicon term (``compounds`` in
 ``reference/lexicon.toml``) matches only as a run of whole stems; where several terms match one
 word, the one nearest the compound's head wins ("Haltestellenbeleuchtung" → Haltestelle).
 """
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from mappings import german
+from mappings.text import german
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß0-9]+")
 

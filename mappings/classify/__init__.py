@@ -1,0 +1,1 @@
+"""What a statement says: modality, quantified targets, topics, testability."""

@@ -1,0 +1,2 @@
+"""What a statement names: companies, places, projects and concepts, by surface forms,
+compounds and the reference lexicon."""

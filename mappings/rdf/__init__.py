@@ -1,0 +1,1 @@
+"""IRIs (minted here only) and the triples of a parsed document."""
