@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.run import API_CONFIGS, RESULTS, ROOT, Server, measured_when
+from bench.live_api import API_CONFIGS, Server
+from bench.run import RESULTS, ROOT, measured_when
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCUMENT = "/id/document/2025-gruene-kommunalwahlprogramm"

@@ -20,7 +20,8 @@ from typing import Any
 
 import httpx
 
-from bench.run import API_CONFIGS, RESULTS, ROOT, Server, measured_when
+from bench.live_api import API_CONFIGS, Server
+from bench.run import RESULTS, ROOT, measured_when
 from bench.stats import summarise_runs
 from mappings.rdf import iri
 

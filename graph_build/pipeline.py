@@ -9,25 +9,24 @@ is written to ``build/`` until every document has passed; then the new build is 
 
 from __future__ import annotations
 
-import gc
 import itertools
 import pickle
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS
+from rdflib import Graph
 from rdflib.term import Node
 
 from graph_build import alignment, checksums, ontology, writer
 from graph_build.errors import BuildError
+from graph_build.provenance import provenance_graph
 from graph_build.reasoning import Reasoner
+from graph_build.stages import STAGES, StageTimer, gc_paused
 from graph_build.validation import Finding, validate, validate_scoped
 from mappings.build_files import VERSION, BuildDir
 from mappings.forms import parser_for
@@ -38,8 +37,6 @@ from mappings.records import ParsedDocument
 from mappings.reference.load import ReferenceDataError, reference_graph
 from mappings.registry import REGISTRY_FILE, DocumentInfo, RegistryError, load_registry
 from mappings.text.source import SourceError, SourceText
-
-STAGES = ("verify", "parse", "map", "link", "reason", "validate", "write")
 
 Progress = Callable[[str], None]
 # Data graphs this large are validated by two processes (shapes shared out between them): on
@@ -66,19 +63,6 @@ class DocumentOutput:
     summary: dict[str, Any]
     findings: list[Finding]
     seconds: dict[str, float]
-
-
-class _Timer:
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] += time.perf_counter() - start
 
 
 @dataclass
@@ -196,29 +180,10 @@ class PreparedDocument:
     seconds: dict[str, float]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a document is processed.
-
-    A document's graphs are millions of objects that every full collection would walk again.
-    Most are freed by reference counting when the document is done; the cycles among them
-    (~450,000 objects for the largest) are all younger than the pause, so one collection of the
-    youngest generation takes them.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.collect(0)
-            gc.enable()
-
-
 def prepare_document(corpus_dir: Path, info: DocumentInfo) -> PreparedDocument:
     """Parse, map and link one document: everything that does not need the build context."""
-    timer = _Timer()
-    with _gc_paused():
+    timer = StageTimer()
+    with gc_paused():
         with timer.stage("parse"):
             source, parsed = parse_document(corpus_dir, info)
         with timer.stage("map"):
@@ -232,9 +197,9 @@ def finish_document(
     prepared: PreparedDocument, ctx: BuildContext, *, reference_engines: bool = False
 ) -> DocumentOutput:
     """Reason over and validate a prepared document, and write its N-Quads lines."""
-    timer = _Timer()
+    timer = StageTimer()
     info, graph = prepared.info, prepared.graph
-    with _gc_paused():
+    with gc_paused():
         with timer.stage("reason"):
             inferred = ctx.reasoner.infer(graph, reference=reference_engines)
         with timer.stage("write"):
@@ -269,28 +234,6 @@ def process_document(
     return finish_document(prepared, ctx, reference_engines=reference_engines)
 
 
-def provenance_graph(documents: list[DocumentInfo]) -> Graph:
-    """PROV of the build: which sources, which software. Free of time stamps (reproducible)."""
-    g = Graph()
-    dataset = iri.DATASET
-    activity = URIRef(str(iri.DATASET) + "/build")
-    agent = URIRef(f"https://w3id.org/dortmund-kg/software/{VERSION}")
-    g.add((dataset, RDF.type, DCAT.Dataset))
-    g.add((dataset, RDF.type, PROV.Entity))
-    g.add((dataset, DCTERMS.title, Literal("dortmund-kg", lang="en")))
-    g.add((dataset, PROV.wasGeneratedBy, activity))
-    g.add((activity, RDF.type, PROV.Activity))
-    g.add((activity, PROV.wasAssociatedWith, agent))
-    g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, RDFS.label, Literal(f"dortmund-kg {VERSION}")))
-    for info in documents:
-        src = iri.source_file(info.id)
-        g.add((activity, PROV.used, src))
-        g.add((dataset, PROV.wasDerivedFrom, src))
-        g.add((dataset, DCTERMS.source, iri.document(info.id)))
-    return g
-
-
 def build(
     corpus_dir: Path,
     build_link: Path,
@@ -319,7 +262,7 @@ def build(
 
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
-    timer = _Timer()
+    timer = StageTimer()
     try:
         documents = load_registry(registry_path)
     except RegistryError as exc:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from mappings.classify import modality as cues
 from mappings.classify.targets import extract_targets
+from mappings.classify.testability import testability
 from mappings.records import Modality, Target, Testability
 
 _GOAL = re.compile(
@@ -54,6 +55,6 @@ def assess(text: str, modality: Modality, *, lead_in: str | None = None) -> Asse
     addressees = cues.addressees(text, lead_in=lead_in) if modality is Modality.DEMAND else ()
     return Assessment(
         targets=targets,
-        testability=cues.testability(text, modality, targets),
+        testability=testability(text, modality, targets),
         addressees=addressees,
     )

@@ -150,6 +150,14 @@ GRAPH_BUILD = URIRef(GRAPH + "build")
 GRAPH_ALIGNMENT = URIRef(GRAPH + "alignment")
 
 
+BUILD_ACTIVITY = URIRef(str(DATASET) + "/build")
+
+
+def software(version: str) -> URIRef:
+    """The software agent of a build: this package at ``version``."""
+    return URIRef(f"{BASE}software/{version}")
+
+
 def pledge_relation(from_statement: URIRef, to_statement: URIRef) -> URIRef:
     """A relation between two statements, keyed by both statements' own keys (stable)."""
     prefix = ID + "statement/"

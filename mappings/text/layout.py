@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from mappings.text.ocr import quote_pairs
+from mappings.text.ocr_marks import quote_pairs
 from mappings.text.source import SourceText
 
 MIN_HEADER_REPEATS = 2

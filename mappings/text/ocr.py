@@ -34,6 +34,16 @@ from itertools import combinations
 
 import wordfreq
 
+from mappings.text.ocr_marks import PAIR_REACH, repair_digits, repair_quotes
+from mappings.text.ocr_rules import (
+    BRACKET_RULES,
+    INSERTIONS,
+    LOWER_RULES,
+    MAX_INSERT_LEN,
+    UPPER_RULES,
+    Rule,
+)
+
 MIN_ZIPF = 2.5  # a candidate at least this frequent (Zipf scale) is a known word
 WORD_ZIPF = 2.0  # a token at least this frequent is a word (and only "improved", see _improve)
 SURE_ZIPF = 4.6  # a known token at least this frequent is never replaced
@@ -50,116 +60,7 @@ _CAMEL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _VOWEL_OR_UMLAUT = set("aeiouyäöüéAEIOUYÄÖÜ")
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One OCR confusion: the damaged form ``src`` stands for ``dst``.
-
-    ``where`` restricts the position in the token: ``"any"``, ``"start"`` (first character),
-    ``"mid"`` (not first) or ``"after_lower"`` (after a lower-case letter: ß and a mid-word
-    "U" never start a word and never follow a capital). ``kind`` says how much the damaged
-    form proves damage: ``"strong"`` forms hardly occur in clean German ("ii", a capital B
-    inside a word, "é", a digit inside a word), so their repair may combine with a second
-    edit; ``"weak"`` forms are ordinary letters ("a" for ä); ``"shape"`` rules turn one
-    letter into another ("h" → "b") and so also turn real words into other real words,
-    which asks for a larger frequency gap.
-    """
-
-    src: str
-    dst: str
-    where: str = "any"
-    kind: str = "weak"
-
-
-# Confusions in lower-case or capitalised words. Umlauts first: the OCR read ü as ii/i/il/iu/
-# ti/l/u/U, ä as a/d/é/@, ö as o/d/é/a/i, and ß as B/BB/Bi/R/f/fi/3. A "d" next to a
-# consonant ("Bevdlkerung", "dber") is strong evidence, handled in :func:`_sites`.
-LOWER_RULES: tuple[Rule, ...] = (
-    Rule("ii", "ü", kind="strong"),
-    Rule("iu", "ü", kind="strong"),
-    Rule("U", "ü", "after_lower", "strong"),
-    Rule("i", "ü"),
-    Rule("il", "ü"),
-    Rule("ti", "ü", "mid"),
-    Rule("l", "ü", "mid"),
-    Rule("u", "ü"),
-    Rule("a", "ä"),
-    Rule("a", "ö"),
-    Rule("o", "ö"),
-    Rule("i", "ö"),
-    Rule("d", "ä"),
-    Rule("d", "ö"),
-    Rule("d", "ü"),
-    Rule("t", "ü", "start"),
-    Rule("é", "ä", kind="strong"),
-    Rule("é", "ö", kind="strong"),
-    Rule("éd", "ä", kind="strong"),
-    Rule("éa", "ä", kind="strong"),
-    Rule("@", "ä", kind="strong"),
-    Rule("B", "ß", "after_lower", "strong"),
-    Rule("BB", "ß", "after_lower", "strong"),
-    Rule("Bi", "ß", "after_lower", "strong"),
-    Rule("R", "ß", "after_lower", "strong"),
-    Rule("3", "ß", "after_lower", "strong"),
-    Rule("f", "ß", "after_lower"),
-    Rule("fi", "ß", "after_lower"),
-    Rule("A", "Ä", "start"),
-    Rule("O", "Ö", "start"),
-    Rule("U", "Ü", "start"),
-    # letter shapes
-    Rule("F", "E", "start", "shape"),
-    Rule("m", "rn", kind="shape"),
-    Rule("h", "b", kind="shape"),
-    Rule("n", "h", kind="shape"),
-    Rule("q", "g", kind="shape"),
-    # digits inside words
-    Rule("2", "z", kind="strong"),
-    Rule("6", "ö", kind="strong"),
-    Rule("6", "G", "start", "strong"),
-    Rule("1", "l", kind="strong"),
-    Rule("0", "o", kind="strong"),
-)
-
-# Confusions in words set in capitals (headings, acronyms): umlaut dots lost, O read as D,
-# the 2 of CO2 read as Z, I read as l ("Hannibal Il").
-UPPER_RULES: tuple[Rule, ...] = (
-    Rule("A", "Ä"),
-    Rule("O", "Ö"),
-    Rule("U", "Ü"),
-    Rule("D", "O", "mid", "shape"),
-    Rule("Z", "2", "mid", "shape"),
-    Rule("l", "I"),
-)
-
-# A spurious bracket at the start of a word: "(luartiers" = Quartiers, "(Qualitat",
-# "[deen" = Ideen, "[@sst" = lässt. Only used when the bracket is never closed.
-BRACKET_RULES: tuple[Rule, ...] = (
-    Rule("(l", "Q", "start", "strong"),
-    Rule("(", "Q", "start", "strong"),
-    Rule("(", "", "start", "strong"),
-    Rule("[", "I", "start", "strong"),
-    Rule("[", "l", "start", "strong"),
-    Rule("[", "", "start", "strong"),
-)
-
-# A lost umlaut between two consonants ("Mglichkeit", "tglich", "fr"): short words only.
-INSERTIONS = ("ä", "ö", "ü")
-MAX_INSERT_LEN = 10
-
-# A digit read as a letter before a unit: "b Prozent" = 5 Prozent.
-DIGIT_LOOKALIKES = {"b": "5", "S": "5", "O": "0", "o": "0", "l": "1", "I": "1", "Z": "2"}
-_UNIT_WORDS = (
-    r"Prozent|%|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Mio\.|Millionen"
-    r"|Milliarden|Euro|Tonnen|Kilometer|km|Meter|Hektar"
-)
-_DIGIT_BEFORE_UNIT = re.compile(rf"(?<![\w.,])([bSOolIZ])(?=\s(?:{_UNIT_WORDS})\b)")
-
 _TOKEN = re.compile(r"(?<![\w@])[(\[]?(?:[^\W_]|@)+")
-
-# Quotation marks: the OCR read „ as "." / ".." / ",," / "," / "+" before a word, and “ as
-# "™", "”", '"' (or "”™") after it.
-_OPENER = re.compile(r"(?<!\S)(,,|\.\.|[.,+])( ?)(?=[^\W\d_])")
-_CLOSER = re.compile(r"[”\"“]?™|[”\"“]")
-_PAIR_REACH = 200
 
 
 class _Lexicon:
@@ -423,7 +324,7 @@ def _improve(word: str) -> str:
 def _bracket_unbalanced(text: str, at: int) -> bool:
     """Whether the bracket at ``text[at]`` has no closing partner before the next opener."""
     close = ")" if text[at] == "(" else "]"
-    rest = text[at + 1 : at + 1 + _PAIR_REACH]
+    rest = text[at + 1 : at + 1 + PAIR_REACH]
     stop = min((i for i in (rest.find("("), rest.find("[")) if i >= 0), default=len(rest))
     return close not in rest[:stop]
 
@@ -442,65 +343,6 @@ def repair_words(text: str) -> str:
         out.append(text[pos : m.start()])
         out.append(repair_word(token, unbalanced_bracket=bracket) if len(token) > 1 else token)
         pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def repair_digits(text: str) -> str:
-    """A single letter that looks like a digit, before a unit, is that digit.
-
-    >>> repair_digits("um b Prozent und weitere b Jahre")
-    'um 5 Prozent und weitere 5 Jahre'
-    """
-    return _DIGIT_BEFORE_UNIT.sub(lambda m: DIGIT_LOOKALIKES[m.group(1)], text)
-
-
-def quote_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
-    """Offsets of the OCR's opening quotation marks and of the closing mark paired with each.
-
-    A double opener (",," or "..") always opens; a single one ("." "," "+" before a word,
-    after white space) only when a closing mark follows within the same passage. Parsers use
-    the openers to keep a sentence splitter from reading " . Schrottimmobilien" as a full stop.
-
-    >>> quote_pairs("die .Lernfabrik™ hier")
-    [((4, 5), (15, 16))]
-    """
-    pairs: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
-    pos = 0
-    for m in _OPENER.finditer(text):
-        if m.start() < pos:
-            continue
-        window = text[m.end() : m.end() + _PAIR_REACH]
-        nxt = _OPENER.search(window)
-        closer = _CLOSER.search(window, 0, nxt.start() if nxt else len(window))
-        if closer is None and len(m.group(1)) < 2:
-            continue
-        opener = (m.start(), m.end())
-        if closer is None:
-            pairs.append((opener, None))
-            pos = m.end()
-        else:
-            pairs.append((opener, (m.end() + closer.start(), m.end() + closer.end())))
-            pos = m.end() + closer.end()
-    return pairs
-
-
-def repair_quotes(text: str) -> str:
-    """Turn the OCR's quotation marks (see :func:`quote_pairs`) into German ones („…“).
-
-    >>> repair_quotes('über eine .Servicegesellschaft Dortmunder Wohnen™ aktiv')
-    'über eine „Servicegesellschaft Dortmunder Wohnen“ aktiv'
-    """
-    out: list[str] = []
-    pos = 0
-    for opener, closer in quote_pairs(text):
-        out.append(text[pos : opener[0]])
-        out.append("„")
-        pos = opener[1]
-        if closer is not None:
-            out.append(text[pos : closer[0]])
-            out.append("“")
-            pos = closer[1]
     out.append(text[pos:])
     return "".join(out)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from mappings.classify import modality as modality_of
 from mappings.classify.modality import addressees, classify
 from mappings.classify.targets import extract_targets
+from mappings.classify.testability import testability as how_testable
 from mappings.records import Modality, Testability
 from mappings.registry import load_registry
 
@@ -514,12 +514,12 @@ TESTABILITY: list[tuple[str, Modality, Testability, str]] = [
     [pytest.param(t, m, e, id=i) for t, m, e, i in TESTABILITY],
 )
 def test_testability_of_corpus_pledge(text: str, modality: Modality, expected: Testability) -> None:
-    assert modality_of.testability(text, modality, extract_targets(text)) is expected
+    assert how_testable(text, modality, extract_targets(text)) is expected
 
 
 def test_quantified_vision_is_testable() -> None:
     text = "Jedes Jahr werden 5.000 Bäume gepflanzt."
-    assert modality_of.testability(text, V, extract_targets(text)) is Testability.TESTABLE
+    assert how_testable(text, V, extract_targets(text)) is Testability.TESTABLE
 
 
 # --- addressees ----------------------------------------------------------------------------

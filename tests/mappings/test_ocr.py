@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from mappings.text.markup import join_lines
-from mappings.text.ocr import quote_pairs, repair, repair_digits, repair_quotes, repair_word
+from mappings.text.ocr import repair, repair_word
+from mappings.text.ocr_marks import quote_pairs, repair_digits, repair_quotes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

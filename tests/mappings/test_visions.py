@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mappings.classify import modality as cues
+from mappings.classify.testability import testability as how_testable
 from mappings.forms import parser_for
 from mappings.forms.visions import parse
 from mappings.rdf.iri import slugify
@@ -112,7 +112,7 @@ def test_repeated_vision_is_kept_once_per_section(doc: ParsedDocument) -> None:
 
 def test_testability_and_targets_come_from_the_shared_modules(doc: ParsedDocument) -> None:
     for s in doc.statements:
-        assert s.testability is cues.testability(s.normalised, s.modality, s.targets), s.ordinal
+        assert s.testability is how_testable(s.normalised, s.modality, s.targets), s.ordinal
 
 
 # --- spans and text -------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from mappings.classify import modality as cues
+from mappings.classify.testability import testability as how_testable
 from mappings.forms import parser_for
 from mappings.forms.zielbilder import marks, parse, strip_marks
 from mappings.rdf.iri import slugify
@@ -165,7 +166,7 @@ def test_sentence_modality_is_the_classifier_with_vision_default(doc: ParsedDocu
     sentences = _kind(doc, "sentence")
     for s in sentences:
         assert s.modality is cues.classify(s.normalised, default=Modality.VISION), s.ordinal
-        assert s.testability is cues.testability(s.normalised, s.modality, s.targets)
+        assert s.testability is how_testable(s.normalised, s.modality, s.targets)
     assert sum(s.modality is Modality.VISION for s in sentences) > len(sentences) * 0.8
 
 
