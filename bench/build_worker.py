@@ -28,12 +28,12 @@ def run_build(corpus: Path, registry: Path, link: Path) -> dict[str, Any]:
     return {
         "wall_seconds": wall,
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
-        "stage_seconds": summary["seconds"],
+        "stage_seconds": summary.seconds,
         "peak_rss_bytes": own.ru_maxrss * 1024,
         "peak_rss_children_bytes": children.ru_maxrss * 1024,
-        "documents": len(summary["documents"]),
-        "triples": summary.get("triples_total"),
-        "pledges": sum(d.get("pledges", 0) for d in summary["documents"].values()),
+        "documents": len(summary.documents),
+        "triples": summary.triples_total,
+        "pledges": summary.pledges,
     }
 
 

@@ -78,14 +78,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     s = result.summary
     print(
-        f"Built {s['triples_total']} quads into {args.out}/ "
-        f"({s['seconds']['total']:.1f} s; SHACL conforms, {s['validation']['warnings']} warnings)"
+        f"Built {s.triples_total} quads into {args.out}/ "
+        f"({s.seconds['total']:.1f} s; SHACL conforms, {s.validation.warnings} warnings)"
     )
-    for doc_id, d in s["documents"].items():
-        mods = ", ".join(f"{k} {v}" for k, v in d["by_modality"].items())
+    for doc_id, d in s.documents.items():
+        mods = ", ".join(f"{k} {v}" for k, v in d.by_modality.items())
         print(
-            f"  {doc_id}: {d['statements']} statements, {d['pledges']} pledges, "
-            f"{d['targets']} targets ({mods})"
+            f"  {doc_id}: {d.statements} statements, {d.pledges} pledges, "
+            f"{d.targets} targets ({mods})"
         )
     return EXIT_OK
 

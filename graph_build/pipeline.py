@@ -12,12 +12,10 @@ from __future__ import annotations
 import itertools
 import pickle
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph
 from rdflib.term import Node
@@ -27,6 +25,7 @@ from graph_build.errors import BuildError
 from graph_build.provenance import provenance_graph
 from graph_build.reasoning import Reasoner
 from graph_build.stages import STAGES, StageTimer, gc_paused
+from graph_build.summary import BuildSummary, DocumentSummary, ValidationSummary
 from graph_build.validation import Finding, validate, validate_scoped
 from mappings.build_files import VERSION, BuildDir
 from mappings.forms import parser_for
@@ -49,7 +48,7 @@ class BuildResult:
     """What a build produced; ``summary`` is what ``build/summary.json`` holds."""
 
     out_dir: Path
-    summary: dict[str, Any]
+    summary: BuildSummary
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -60,7 +59,7 @@ class DocumentOutput:
     doc_id: str
     lines: list[str]
     inferred: list[str]
-    summary: dict[str, Any]
+    summary: DocumentSummary
     findings: list[Finding]
     seconds: dict[str, float]
 
@@ -130,19 +129,6 @@ class BuildContext:
         text = writer.ntriples(itertools.chain(lines, self.reference_lines))
         report = validate_scoped(data, self.shapes, ntriples=text, shapes_turtle=self.shapes_turtle)
         return list(report.findings)
-
-
-def _document_summary(parsed: ParsedDocument) -> dict[str, Any]:
-    by_modality = Counter(s.modality.value for s in parsed.statements)
-    return {
-        "statements": len(parsed.statements),
-        "pledges": len(parsed.pledges),
-        "by_modality": dict(sorted(by_modality.items())),
-        "targets": sum(len(s.targets) for s in parsed.pledges),
-        "sections": len(parsed.sections),
-        "footnotes": len(parsed.footnotes),
-        "signatories": len(parsed.signatories),
-    }
 
 
 def parse_document(corpus_dir: Path, info: DocumentInfo) -> tuple[SourceText, ParsedDocument]:
@@ -220,7 +206,7 @@ def finish_document(
         doc_id=info.id,
         lines=lines,
         inferred=inferred_lines,
-        summary=_document_summary(prepared.parsed),
+        summary=DocumentSummary.of(prepared.parsed),
         findings=findings,
         seconds={k: v for k, v in seconds.items() if v},
     )
@@ -300,19 +286,19 @@ def build(
                 (iri.GRAPH_INFERRED, ctx.reasoner.reference_inferred),
             ):
                 dataset.add(name, writer.nquad_lines([(name, graph)]))
-            summaries: dict[str, dict[str, Any]] = {}
+            summaries: dict[str, DocumentSummary] = {}
             doc_findings: dict[str, list[Finding]] = {}
             for out in running.outputs():
                 say(
-                    f"{out.doc_id}: {out.summary['statements']} statements, "
-                    f"{out.summary['pledges']} pledges"
+                    f"{out.doc_id}: {out.summary.statements} statements, "
+                    f"{out.summary.pledges} pledges"
                 )
                 dataset.add(iri.graph_for_document(out.doc_id), out.lines)
                 dataset.add(iri.GRAPH_INFERRED, out.inferred)
                 doc_findings[out.doc_id] = out.findings
                 summaries[out.doc_id] = out.summary
-                for stage, seconds in out.seconds.items():
-                    timer.seconds[stage] += seconds
+                for stage, spent in out.seconds.items():
+                    timer.seconds[stage] += spent
         doc_summaries = {d.id: summaries[d.id] for d in documents}  # registry order
         for info in documents:
             findings.extend(doc_findings[info.id])
@@ -334,20 +320,20 @@ def build(
     try:
         with timer.stage("write"):
             triples = dataset.finish()
-        summary: dict[str, Any] = {
-            "version": VERSION,
-            "documents": doc_summaries,
-            "triples": triples,
-            "triples_total": sum(triples.values()),  # graphs' parts are disjoint lines
-            "validation": {
-                "conforms": True,
-                "violations": 0,
-                "warnings": sum(1 for f in findings if f.severity == "Warning"),
-            },
-            "seconds": {k: round(v, 3) for k, v in timer.seconds.items()},
-        }
-        summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
-        writer.write_json(BuildDir(out_dir).summary, summary)
+        seconds = {k: round(v, 3) for k, v in timer.seconds.items()}
+        seconds["total"] = round(time.perf_counter() - started, 3)
+        summary = BuildSummary(
+            version=VERSION,
+            documents=doc_summaries,
+            triples=triples,
+            validation=ValidationSummary(
+                conforms=True,
+                violations=0,
+                warnings=sum(1 for f in findings if f.severity == "Warning"),
+            ),
+            seconds=seconds,
+        )
+        writer.write_json(BuildDir(out_dir).summary, summary.to_json())
         writer.swap_in(build_link, out_dir)
     except BaseException:
         writer.discard(out_dir)

@@ -183,7 +183,7 @@ def test_the_reference_engines_give_the_same_build(tmp_path: Path) -> None:
     reference = build(CORPUS, tmp_path / "r" / "build", only=docs, jobs=1, reference_engines=True)
     _same_dumps(fast.out_dir, reference.out_dir)
     assert fast.findings == reference.findings
-    assert fast.summary["validation"] == reference.summary["validation"]
+    assert fast.summary.validation == reference.summary.validation
 
 
 def test_a_context_that_fails_to_load_fails_a_parallel_build(

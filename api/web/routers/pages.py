@@ -18,6 +18,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from api.engine.ld_formats import VOCABULARIES
 from api.engine.results import GraphResult, text_of
 from api.web.deps import Served
 from api.web.page_cache import per_build
@@ -37,23 +38,7 @@ LABELS = {
 }
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ABOUT_KINDS = {"actor", "place", "topic", "project", "line"}
-PREFIXES = {
-    "dokg": str(iri.DOKG),
-    "id": iri.ID,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "geo": "http://www.opengis.net/ont/geosparql#",
-    "schema": "https://schema.org/",
-    "void": "http://rdfs.org/ns/void#",
-    "dcat": "http://www.w3.org/ns/dcat#",
-}
+PREFIXES = {"id": iri.ID, **VOCABULARIES}  # the published context's, and id: for our things
 
 
 def short(value: str) -> str:
