@@ -58,12 +58,10 @@ def test_hostile_query_is_refused_and_nothing_connects(
 ) -> None:
     before = listener.connections
     query = case["query"].replace("{PORT}", str(listener.port))
-    started = time.monotonic()
     response = client.post(
         "/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"}
     )
-    elapsed = time.monotonic() - started
-    time.sleep(0.02)
+    time.sleep(0.02)  # a connection the query opened would have arrived by now
     assert 400 <= response.status_code < 500, (case["why"], response.text)
     assert listener.connections == before, case["why"]
-    assert elapsed < 2.0, f"checking took {elapsed:.2f} s"
+    # the check's cost is tested as growth (tests/api/test_sparql_text.py), not by a clock

@@ -9,7 +9,6 @@ turn into an owlrl inconsistency (each names its offending node in an ``# offend
 from __future__ import annotations
 
 import re
-import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -133,14 +132,10 @@ def test_person_and_organisation_are_declared_disjoint() -> None:
 
 # --------------------------------------------------------------------------- under owlrl
 
-def test_ontology_alone_is_consistent_and_reasons_quickly(
+def test_ontology_alone_is_consistent(
     ontology: Graph, reasoner: Callable[..., Graph], owl_errors: Errors
 ) -> None:
-    start = time.perf_counter()
-    closure = reasoner(ontology)
-    elapsed = time.perf_counter() - start
-    assert owl_errors(closure) == ()
-    assert elapsed < 10, f"owlrl took {elapsed:.1f} s on the ontology alone"
+    assert owl_errors(reasoner(ontology)) == ()  # reasoning time is the benchmarks' concern
 
 
 def test_sample_instance_graph_is_consistent(sample_closure: Graph, owl_errors: Errors) -> None:
