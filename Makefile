@@ -73,8 +73,8 @@ screenshots: build/summary.json $(ASSETS_STAMP) $(BROWSER_STAMP) ## PNGs of ever
 	$(PY) -m tests.api.screenshots docs/screenshots
 
 eval-alignment: build/summary.json ## score the alignment against tests/evaluation/alignment/ → bench/results/alignment-eval.{md,json}
-	$(PY) -m bench.alignment_eval --annotations tests/evaluation/alignment/dev --out bench/results/alignment-eval-dev
-	$(PY) -m bench.alignment_eval --annotations tests/evaluation/alignment/test --out bench/results/alignment-eval-test
+	$(PY) -m bench.alignment_eval --annotations tests/evaluation/alignment/dev --half dev --out bench/results/alignment-eval-dev
+	$(PY) -m bench.alignment_eval --annotations tests/evaluation/alignment/test --half test --out bench/results/alignment-eval-test
 
 clean: ## remove build outputs
 	rm -rf build build.swap .builds

@@ -15,7 +15,8 @@ relations between annotated pairs; unannotated ones cannot be judged and are not
 relation type accuracy over the annotated same-issue pairs the system relates at all (the
 direction is not scored); ``progress-claims`` for claim recall and precision (a system claim
 matches a gold claim in the same document whose lines overlap; precision counts the system's
-claims in the documents the annotation covers) and for reportsOn accuracy.
+claims in the documents the annotation covers, and with ``--half`` only in that half's
+sections) and for reportsOn accuracy; periods compare as years in either notation.
 
 Usage: ``.venv/bin/python -m bench.alignment_eval [--annotations DIR] [--build DIR]``
 → ``bench/results/alignment-eval.{md,json}``. Exit 2 (naming file and line) on bad input.
@@ -34,11 +35,14 @@ from pathlib import Path
 from api.engine.backends import Dataset, OxigraphBackend
 from api.engine.named_queries import NamedQuery, load_catalog, run
 from api.engine.results import SelectResult
+from bench.extraction.split import Split
 from mappings.build_files import BuildDir
+from mappings.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "evaluation" / "alignment"
 RESULTS = ROOT / "bench" / "results"
+SPLIT = ROOT / "tests" / "evaluation" / "split.toml"  # the sections of each half
 STATEMENTS = ROOT / "bench" / "extraction" / "sparql" / "statements.rq"
 RELATIONS = ("agrees", "opposes", "continues", "refines", "none")
 PAIR_COLUMNS = ("doc_a", "line_a", "quote_a", "doc_b", "line_b", "quote_b", "relation")
@@ -236,9 +240,44 @@ def score_pairs(system: System, pairs: list[Pair]) -> dict[str, object]:
     }
 
 
-def score_claims(system: System, claims: list[Claim]) -> dict[str, object]:
+def period_years(text: str, doc: str) -> tuple[int, int] | None:
+    """A claimed period as (from, until), in either notation: the graph's "2020/2025" and
+    "2024", or the annotation's "2020-" (since 2020: until the document's year), "2019-2021".
+
+    >>> period_years("2020-", "2025-gruene-kommunalwahlprogramm"), period_years("2024", "x")
+    ((2020, 2025), (2024, 2024))
+    >>> period_years("2020/2025", "d") == period_years("2020-2025", "d"), period_years("", "d")
+    (True, None)
+    """
+    text = text.strip()
+    if not text:
+        return None
+    first, sep, last = text.replace("/", "-").partition("-")
+    start = int(first)
+    if not sep:
+        return start, start
+    return start, int(last) if last else _document_year(doc)
+
+
+def _document_year(doc: str) -> int:
+    years = {info.id: int(info.date[:4]) for info in load_registry()}
+    return years.get(doc) or int(doc[:4])
+
+
+def score_claims(
+    system: System, claims: list[Claim], split: Split | None = None, half: str | None = None
+) -> dict[str, object]:
+    """Recall over the gold claims; precision over the system's claims in the lines the
+    annotation covers (with ``half``: only that half's sections of the split, because the
+    other half's claims are annotated in the other file)."""
     docs = sorted({c.doc for c in claims})
     found = [r for d in docs for r in system.query("progress-claims", document=d)]
+    if split is not None and half is not None:
+        found = [
+            r
+            for r in found
+            if split.half_of(r["claimDocument"].rsplit("/", 1)[-1], int(r["lineStart"])) == half
+        ]
 
     def overlaps(c: Claim, r: dict[str, str]) -> bool:
         return (
@@ -261,7 +300,12 @@ def score_claims(system: System, claims: list[Claim]) -> dict[str, object]:
             for r in found
         )
     period_right = sum(
-        any(overlaps(c, r) and r["period"] == c.period for r in found) for c in claims if c.period
+        any(
+            overlaps(c, r) and period_years(r["period"], c.doc) == period_years(c.period, c.doc)
+            for r in found
+        )
+        for c in claims
+        if c.period
     )
     return {
         "documents": docs,
@@ -312,6 +356,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotations", type=Path, default=ANNOTATIONS)
     parser.add_argument("--build", type=Path, default=ROOT / "build")
     parser.add_argument("--out", type=Path, default=RESULTS / "alignment-eval")
+    parser.add_argument(
+        "--half",
+        choices=["dev", "test"],
+        help="the split half the annotations cover: claim precision counts only its sections",
+    )
     args = parser.parse_args(argv)
     pair_files = sorted(args.annotations.glob("pairs*.tsv"))
     claim_files = sorted(args.annotations.glob("progress*.tsv"))
@@ -334,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     if pairs:
         scores["pairs"] = score_pairs(system, pairs)
     if claims:
-        scores["claims"] = score_claims(system, claims)
+        split = Split.read(SPLIT) if args.half else None
+        scores["claims"] = score_claims(system, claims, split, args.half)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(
         json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -52,3 +52,20 @@ def test_scores_on_the_build(built_dir: Path, tmp_path: Path) -> None:
 
 def test_no_annotation_exits_2(tmp_path: Path) -> None:
     assert ev.main(["--annotations", str(tmp_path), "--build", str(tmp_path)]) == 2
+
+
+def test_precision_counts_only_the_annotated_half(built_dir: Path, tmp_path: Path) -> None:
+    """The claims gold is split by sections: a claim in the other half is not a false one."""
+    import json
+
+    def claims(*extra: str) -> dict[str, float]:
+        out = tmp_path / ("eval" + "".join(extra))
+        args = ["--annotations", str(DATA), "--build", str(built_dir), "--out", str(out)]
+        assert ev.main([*args, *extra]) == 0
+        scored: dict[str, float] = json.loads(out.with_suffix(".json").read_text())["claims"]
+        return scored
+
+    whole, dev = claims(), claims("--half", "dev")
+    assert dev["system_claims"] < whole["system_claims"]
+    assert dev["claim_precision"] > whole["claim_precision"]
+    assert dev["claim_recall"] == whole["claim_recall"] == 1.0  # the sample claim is in dev
