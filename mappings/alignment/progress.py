@@ -3,12 +3,23 @@
 A claim needs a verb of achievement in the perfect or past ("wurden … eingerichtet", "haben
 wir … verankert", "konnten wir … durchsetzen", "ist es gelungen") or a participle naming the
 author's deed ("die von uns durchgesetzte Verhinderung", "auf GRÜNE Initiative im Rat
-durchgesetzte Neuplanung"). The same participle with "werden" after it is a passive of the
-future or of obligation ("muss erreicht werden") and is no claim.
+durchgesetzte Neuplanung"). Any verb counts when the grammar says it is done: a participle
+before its auxiliary at a clause's end ("…, die 2023 vom Land finanziert wurde"), an auxiliary
+whose participle closes the clause ("Dortmund hat … wichtige Schritte getan,"), or "bereits",
+"schon", "neu" … with a participle ("die bereits eingeführten Klassenhelfer*innen"). The same
+participle with "werden" after it is a passive of the future or of obligation ("muss erreicht
+werden") and is no claim; nor are intentions ("haben uns vorgenommen") or present participles
+("die bereits bestehenden Flächen").
 
 >>> is_progress_claim("Seit 2020 wurden 18 neue Kindertageseinrichtungen eingerichtet.")
 True
 >>> is_progress_claim("Das Ziel der Klimaneutralität muss erreicht werden.")
+False
+>>> is_progress_claim("die Meldestelle stärken, die 2023 vom Land finanziert wurde.")
+True
+>>> is_progress_claim("die bereits eingeführten Klassenhelfer*innen verstetigen")
+True
+>>> is_progress_claim("die bereits bestehenden Gewerbegebiete nutzen")
 False
 >>> claimed_period("Seit 2020 wurden 18 neue Kitas eingerichtet.", document_year=2025)
 (2020, 2025)
@@ -38,6 +49,38 @@ _DEED = re.compile(
     r"angestoßene|geschaffene|umgesetzte)[nrs]?\b",
     re.IGNORECASE,
 )
+# A past participle by its form: ge-…-t/-en ("getan", "eingeführt", "angestoßen"), -iert
+# ("finanziert"), or an inseparable prefix and -t ("erarbeitet", "verbessert"); lower case, so
+# no noun ("Gesundheit").
+_FORM = r"(?:[a-zäöüß]\w*ge\w+(?:t|en)|[a-zäöüß]\w+iert|(?:be|er|ent|ver|zer|emp)\w+t)"
+_NOT_DONE = r"(?!vorgenommen\b|geplant\b|gefordert\b)"  # intentions and plans are no deeds
+# The participle right before its auxiliary at a clause's end: "…, die 2023 vom Land finanziert
+# wurde", "… eingeführt worden", "…, den die Polizei angestoßen hat".
+_VERB_FINAL = re.compile(
+    rf"\b{_NOT_DONE}(?:{_FORM}|{_ACHIEVED})\s+(?:worden\s+(?:ist|sind)|worden|wurden?|hat|haben)\b"
+    r"(?!\s+(?:zu|werden|wird|soll|sollen|muss|müssen)\b)"
+)
+# The auxiliary first and the participle closing the clause: "Dortmund hat … Schritte getan,",
+# "Insgesamt haben 220 Teilnehmende 650 Beiträge … eingereicht."
+_BRACKET = re.compile(
+    rf"\b(?:hat|haben|wurden?)\b[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM}(?=\s*(?:[,.;:!?]|$))"
+)
+# What is already done, said as an attribute or with "sein": "die bereits eingeführten
+# Klassenhelfer*innen", "das neu eingeführte Angebot", "im gerade beschlossenen Waldkonzept",
+# "alle bisher erarbeiteten Ergebnisse", "sind wir bereits weit gekommen".
+_ALREADY = r"(?:bereits|schon|bisher|neu|gerade|kürzlich|jüngst)"
+_ATTRIBUTE_FORM = (
+    r"(?![a-zäöüß]\w*(?:end|bar)(?:e|en|er|es|em)?\b)"  # "bestehenden", "verfügbaren"
+    r"(?:[a-zäöüß]\w*ge\w+(?:t|en)|[a-zäöüß]\w+iert|(?:be|er|ent|ver|zer|emp)\w+(?:t|en))"
+    r"(?:e|en|er|es|em)?"
+)
+_DONE_ATTRIBUTE = re.compile(
+    rf"\b{_ALREADY}\s+(?:[\w*-]+\s+){{0,4}}?{_NOT_DONE}{_ATTRIBUTE_FORM}\s+[A-ZÄÖÜ]"
+)
+_ALREADY_PERFECT = re.compile(
+    rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM}"
+    r"(?=\s*(?:[,.;:!?]|$))"
+)
 _SINCE = re.compile(
     r"\bseit\s+(?:dem\s+Jahr\s+|Anfang\s+|Ende\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
 )
@@ -47,7 +90,10 @@ _YEAR = re.compile(r"(?<!bis )(?<!ab )(?<!Bis )\b(?:im\s+Jahr\s+|in\s+)?((?:19|2
 
 def is_progress_claim(text: str) -> bool:
     """Whether ``text`` reports something as achieved, started or decided."""
-    if _DEED.search(text):
+    if any(
+        rule.search(text)
+        for rule in (_DEED, _VERB_FINAL, _BRACKET, _DONE_ATTRIBUTE, _ALREADY_PERFECT)
+    ):
         return True
     for past in _PAST.finditer(text):
         clause_end = text.find(".", past.end())
