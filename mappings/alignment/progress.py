@@ -23,6 +23,10 @@ True
 False
 >>> claimed_period("Seit 2020 wurden 18 neue Kitas eingerichtet.", document_year=2025)
 (2020, 2025)
+>>> claimed_period("ab November 2024 wurden Workshops durchgeführt", document_year=2025)
+(2024, 2025)
+>>> claimed_period("der vor zehn Jahren ins Leben gerufen wurde", document_year=2025)
+(2015, 2015)
 """
 
 from __future__ import annotations
@@ -81,9 +85,34 @@ _ALREADY_PERFECT = re.compile(
     rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM}"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
-_SINCE = re.compile(
-    r"\bseit\s+(?:dem\s+Jahr\s+|Anfang\s+|Ende\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+_MONTH = (
+    r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    r"Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter)"
 )
+# "seit 2020", "seit März 2020", "ab November 2024" (a past year: from then until the document)
+_SINCE = re.compile(
+    rf"\b(?:seit|ab)\s+(?:dem\s+Jahr\s+|(?:dem\s+)?{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {
+    "einem": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "fünfzehn": 15,
+    "zwanzig": 20,
+    "dreißig": 30,
+}
+# "vor zehn Jahren", "vor 5 Jahren": a year counted back from the document's
+_YEARS_AGO = re.compile(r"\bvor\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+Jahr(?:en)?\b", re.I)
 _SPAN = re.compile(r"\b(?:von\s+)?((?:19|20)\d{2})\s*(?:bis|–|-)\s*((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"(?<!bis )(?<!ab )(?<!Bis )\b(?:im\s+Jahr\s+|in\s+)?((?:19|20)\d{2})\b")
 
@@ -106,8 +135,13 @@ def is_progress_claim(text: str) -> bool:
 def claimed_period(text: str, *, document_year: int) -> tuple[int | None, int | None]:
     """(from, until) years of a claim where the text gives them; "seit Y" runs to the document."""
     since = _SINCE.search(text)
-    if since:
+    if since and int(since.group(1)) <= document_year:
         return int(since.group(1)), document_year
+    ago = _YEARS_AGO.search(text)
+    if ago:
+        count = ago.group(1).lower()
+        year = document_year - (int(count) if count.isdigit() else _NUMBERS[count])
+        return year, year
     span = _SPAN.search(text)
     if span and int(span.group(2)) <= document_year:
         return int(span.group(1)), int(span.group(2))
