@@ -157,9 +157,21 @@ def _target_exact(g: GoldTarget, s: SystemTarget) -> bool:
     )
 
 
+_CITY_WORDS = {"dortmund", "dortmunder", "dortmunds"}
+
+
+def _place_word(word: str) -> str:
+    """A word of a place name without its genitive "-s" ("des Flughafens")."""
+    return word[:-1] if len(word) >= 6 and word.endswith("s") else word
+
+
 def place_key(name: str) -> str:
-    """A place name without generic prefixes, spacing and spelling variants."""
-    key = squash(name.replace("ß", "ss"))
+    """A place name without generic prefixes, the city's name, inflection, spacing and spelling
+    variants: every place here is in Dortmund, so "Dortmunder Flughafens" and the gold set's
+    "Flughafen" are one name."""
+    words = name.replace("ß", "ss").casefold().replace("-", " ").split()
+    kept = [_place_word(w) for w in words if squash(w) not in _CITY_WORDS] or words
+    key = squash(" ".join(kept))
     for prefix in ("stadtbezirk", "stadtteil", "quartier"):
         if key.startswith(prefix) and len(key) > len(prefix) + 2:
             key = key[len(prefix) :]

@@ -4,9 +4,9 @@ addressees — decided in one place, so every parser treats them the same way.
 Targets are read from pledges, and from context that quotes a goal (guideline §5: "Das
 Handlungsprogramm sieht vor, … um 55 Prozent reduzieren", "Wir wissen, dass wir jedes Jahr
 2.000 Wohnungen bauen müssen"): a context sentence counts when it speaks of what shall be
-("soll", "müssen", "Ziel", "bis 2030") and does not report the past ("seit 2019 … gestiegen",
-"wurde … finanziert", "Insgesamt haben 220 Teilnehmende …"); addressees only from demands, whose
-lead-in may name them ("Aus dem Land und dem Bund erwarten wir …").
+("soll", "müssen", "Ziel", "bis 2030", "um die Zahl … auf Null zu senken") and does not
+report the past ("seit 2019 … gestiegen", "wurde … finanziert", "Insgesamt haben 220
+Teilnehmende …"); addressees only from demands, whose lead-in may name them ("Aus dem Land und dem Bund erwarten wir …").
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from mappings.records import Modality, Target, Testability
 _GOAL = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|muss|müssen|müsste|müssten|wollen|will|Ziel\w*|"
     r"sieht\s+vor|vorsieht|vorsehen|[Aa]nstreb\w*|bis\s+(?:zum\s+Jahr\s+)?(?:19|20)\d\d)\b"
+    r"|\b[Uu]m\s[^.;]{0,80}?\bzu\s+(?:senken|erreichen|steigern|erhöhen|verringern|reduzieren)\b"
 )
 _PAST = re.compile(r"\b(?:seit|wurden?|worden|bisher|bislang|haben\s+sich|hat\s+sich)\b", re.I)
 
@@ -32,6 +33,8 @@ def quotes_goal(text: str) -> bool:
     >>> quotes_goal("Seit 2019 ist die Miete um 20 Prozent gestiegen.")
     False
     >>> quotes_goal("Der Plan sieht vor, den Ausstoß um 55 Prozent zu senken.")
+    True
+    >>> quotes_goal("Um die Zahl der Verkehrstoten auf Null zu senken, braucht es Radwege.")
     True
     """
     return bool(_GOAL.search(text)) and not _PAST.search(text)

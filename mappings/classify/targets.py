@@ -13,12 +13,13 @@ the rules below say why:
 * **Ordinals and dates.** "2. Stadtkonferenz", "22. März", "21. Jahrhundert" (one or two digits
   and a period).
 * **Descriptions of what exists.** A number after a definite determiner ("den 12
-  Stadtbezirken", "der über 500 Sportvereine", "alle sechs Sparten") or after "derzeit",
-  "aktuell", "bisher" ("beträgt derzeit 51 Prozent"), and the baseline of a change ("von 20
+  Stadtbezirken", "der über 500 Sportvereine", "alle sechs Sparten") or in a clause with
+  "seit", "derzeit", "aktuell", "bisher" ("beträgt derzeit 51 Prozent", "welche seit 2007 bei
+  ca. 30 % stagniert"), and the baseline of a change ("von 20
   Prozent … auf 15 Prozent": only 15 is the target).
 * **Durations and ages.** Counts of years, months, weeks, days or hours ("seit 74 Jahren", "in
-  den nächsten fünf Jahren", "Menschen über 60 Jahren", "an 24 Stunden"), and clock times
-  ("bis 18 Uhr").
+  den nächsten fünf Jahren", "Menschen über 60 Jahren"), unless the duration is what the
+  pledge sets ("bei fünf Jahren bleiben", "an 24 Stunden geöffnet").
 * **Years that are not deadlines.** Only "bis (zum Jahr|Ende|spätestens) YYYY", "spätestens
   YYYY", "schon YYYY" and a sentence-initial "YYYY soll/wird/muss …" are deadlines. A range
   "2020 bis 2025" is a period ("Wahlperiode 2020 bis 2025"); "im September 2020",
@@ -106,7 +107,13 @@ _DESCRIPTIVE = re.compile(
     re.I,
 )
 _LABEL_BEFORE = re.compile(r"(?:^|[\s/(])(?P<word>[A-ZÄÖÜ][\w\-.]*)\s+$")
-_PERIOD_WORDS = re.compile(r"^(?:Jahr|Monat|Woche|Tag)$")
+_PERIOD_WORDS = re.compile(r"^(?:Jahr|Jahre|Jahren|Monat|Monaten|Woche|Wochen|Tag|Tagen)$")
+_GOAL_DURATION_BEFORE = re.compile(r"\b(?:an|bei|auf|um)\s+$")
+_DURATION = re.compile(r"\s+(?P<unit>Jahren?|Jahre|Monaten?|Wochen?|Tagen?|Tage|Stunden?)\b")
+_DURATION_UNITS = {"jah": "Jahre", "mon": "Monate", "woc": "Wochen", "tag": "Tage",
+                   "stu": "Stunden"}  # fmt: skip
+# A clause that describes what is: "welche seit 2007 bei ca. 30 % stagniert".
+_STATE_CLAUSE = re.compile(r"\b(?:seit|derzeit|aktuell|zurzeit|momentan|bisher|bislang)\b", re.I)
 _YEAR = r"(?:19|20)\d\d"
 _DEADLINE = re.compile(
     rf"(?<![\d\-–])(?<!{_YEAR} )"  # "2020 bis 2025" is a period, not a deadline
@@ -201,7 +208,7 @@ def _quantities(text: str) -> list[_Hit]:
     for m in _NUMBER.finditer(text):
         raw, start, end = m.group("num"), m.start(), m.end()
         before = text[:start]
-        if re.fullmatch(_YEAR, raw) or _DESCRIPTIVE.search(before):
+        if re.fullmatch(_YEAR, raw) or describes(before):
             continue  # a four-digit year is a deadline or nothing, never a quantity
         nxt = text[end : end + 1]
         if nxt == "." and raw.isdigit() and len(raw) <= 2 and not _SCALE.match(text, end):
@@ -215,6 +222,8 @@ def _quantities(text: str) -> list[_Hit]:
             end = scale.end()
         measured = bool(_UNIT.match(text, end))
         unit, end = _unit(text, end)
+        if unit is None:
+            unit, end = _goal_duration(text, start, end)
         if unit is None or _is_baseline(text, start, end):
             continue
         if not measured and _is_label(before):  # "Zentrum Nr. 1", "RS 1", "Linie 440"
@@ -232,6 +241,20 @@ def _quantities(text: str) -> list[_Hit]:
         )  # fmt: skip
         hits.append(_Hit(start, end, target))
     return hits
+
+
+def describes(before: str) -> bool:
+    """Whether a number after ``before`` describes what exists: a definite determiner right
+    before it ("der sechs Recyclinghöfe", "allen sechs Sparten") or a clause about the present
+    or the past ("welche seit 2007 bei ca. 30 % stagniert").
+
+    >>> describes("die Öffnungszeiten der "), describes("welche seit 2007 bei ca. ")
+    (True, True)
+    >>> describes("Wir bauen bis 2030 ")
+    False
+    """
+    clause = re.split(r"[;:()]|[.!?]\s+(?=[A-ZÄÖÜ])|,\s", before)[-1]
+    return bool(_DESCRIPTIVE.search(before) or _STATE_CLAUSE.search(clause))
 
 
 def _is_label(before: str) -> bool:
@@ -258,6 +281,17 @@ def _unit(text: str, end: int) -> tuple[str | None, int]:
             return None, end
         return _nominative_plural(noun), n.end()
     return None, end
+
+
+def _goal_duration(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """A duration that is itself what the pledge sets: "bei fünf Jahren bleiben", "an 24
+    Stunden und an 7 Tagen geöffnet" (not "in den nächsten fünf Jahren", "seit 74 Jahren")."""
+    if not _GOAL_DURATION_BEFORE.search(text[max(0, start - 20) : start]):
+        return None, end
+    m = _DURATION.match(text, end)
+    if not m:
+        return None, end
+    return _DURATION_UNITS[m.group("unit")[:3].lower()], m.end()
 
 
 def _nominative_plural(noun: str) -> str:

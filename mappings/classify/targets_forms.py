@@ -14,6 +14,14 @@ from decimal import Decimal
 
 from mappings.records import Target, TargetKind
 
+
+def describes(before: str) -> bool:
+    """See :func:`mappings.classify.targets.describes` (imported late: that module imports this)."""
+    from mappings.classify.targets import describes as _describes
+
+    return _describes(before)
+
+
 _NUMBER_WORDS = {
     "ein": 1, "eine": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
     "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
@@ -74,8 +82,8 @@ def special_targets(text: str) -> Iterator[tuple[int, int, Target]]:
                 unit=what, comparison="atLeast" if at_least else comparison,
             )  # fmt: skip
     for m in _COUNT_WORD.finditer(text):
-        if _NOT_COUNTED.match(m.group("noun")):
-            continue
+        if _NOT_COUNTED.match(m.group("noun")) or describes(text[: m.start()]):
+            continue  # "der sechs Recyclinghöfe" describes what exists
         word = (m.group("o") or m.group("w")).lower()
         count = _ORDINAL_WORDS.get(word) or _NUMBER_WORDS[word]
         yield m.start(), m.end(), Target(

@@ -7,16 +7,15 @@ every other unit is a ``vision`` (:attr:`Modality.VISION`).
 
 Decisions, read off the file:
 
-* **One vision = one line-started unit**, neither one sentence nor one blank-line paragraph.
+* **One statement per sentence** (annotation guideline §1), read within line-started units.
   The author starts every new vision on a new line; a sentence that goes on in the same line
   as the previous one elaborates it ("Die Verwaltung ist nachhaltig digitalisiert. Dazu
-  wurden … geschaffen." is one vision; "Und das nicht erst 2038!" and "Auch für E-Bikes,
-  E-Rollis, etc." are no visions of their own). Blank-line paragraphs would lump unrelated
-  goals (Glasfasernetz and WLAN, five school goals in one block), and single sentences would
-  cut elaborations off as meaningless fragments. A unit therefore starts at a line that
-  opens with an upper-case letter after a line ending in ``.``, ``!`` or ``?``, or after a
-  blank line; a line opening otherwise ("- queere Menschen", "(zur Zeit etwa 425.000,- €)")
-  continues the unit above.
+  wurden … geschaffen.") and is a vision of its own, as the guideline's annotators read it.
+  A unit starts at a line that opens with an upper-case letter after a line ending in ``.``,
+  ``!`` or ``?``, or after a blank line; a line opening otherwise ("- queere Menschen",
+  "(zur Zeit etwa 425.000,- €)") continues the unit above. Units matter for slogans: only a
+  unit's first sentence can be one ("Blumenwiesen statt Betonköpfe!" heads a vision; "Und
+  das nicht erst 2038!" closes one and is part of it).
 * A run of two or more blank lines is the PDF's page break: when the text before it does
   not end a sentence ("um den Bereich" / "Bildung, Wohnen, …") the unit goes on after it.
   A single blank line always ends a unit, even without a full stop ("… selbstverständlich").
@@ -25,9 +24,8 @@ Decisions, read off the file:
   "(also antifaschistisch!)") and belong to the heading's span, not to a statement.
 * The title block before the first heading is the document's title (in the registry), not a
   statement.
-* A one-sentence exclamation of at most five words standing alone is a slogan, context
-  (``sentence``, :attr:`Modality.STATEMENT`): "Antifaschistisch von Anfang an!" closes the
-  paper.
+* An exclamation of at most five words that opens a unit is a slogan, context (``sentence``,
+  :attr:`Modality.STATEMENT`): "Antifaschistisch von Anfang an!" closes the paper.
 * "Einwohnerinnenbeteiligung ist die Regel …" stands in every section; it is kept once per
   section (three statements with equal text, different spans).
 """
@@ -49,6 +47,7 @@ INTRO_TITLE = "Einleitung"
 _SENTENCE_END = ".!?"
 _SUBTITLE = re.compile(r"^\(.*\)$")
 _SLOGAN_WORDS = 5
+_DASH_ITEM = re.compile(r"\n[ \t]*(-\s)")
 
 
 NORMALISER = Normaliser(repair=repair)
@@ -167,9 +166,35 @@ def _visions(
             starts.append(n)
     ends = [n - 1 for n in starts[1:]] + [block.last]
     for first, last in zip(starts, ends, strict=True):
-        span = source.trimmed_span(source.line_start(first), source.line_end(last))
-        kind = "sentence" if _is_slogan(source.slice(span)) else "vision"
-        _add(builder, section, span, kind)
+        unit_start, unit_end = source.line_start(first), source.line_end(last)
+        for index, (a, b) in enumerate(_sentences(source, unit_start, unit_end)):
+            span = source.trimmed_span(a, b)
+            slogan = index == 0 and _is_slogan(source.slice(span))
+            _add(builder, section, span, "sentence" if slogan else "vision")
+
+
+def _sentences(source: SourceText, start: int, end: int) -> list[tuple[int, int]]:
+    """The unit's sentences and list items ("- queere Menschen", guideline §1); a piece that
+    opens with none of a capital, a digit or a dash ("(zur Zeit etwa 425.000,- €/Jahr)") goes
+    on with the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for a, b in _items(source, start, end):
+        head = source.text[a:b].lstrip()[:1]
+        if out and not (head.isupper() or head.isdigit() or head == "-"):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _items(source: SourceText, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences, each cut again where a line opens with "- " (a list item)."""
+    out: list[tuple[int, int]] = []
+    for a, b in split_sentences(source.text, start, end):
+        cuts = [a] + [m.start(1) for m in _DASH_ITEM.finditer(source.text, a, b)] + [b]
+        out += [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if source.text[x:y].strip()]
+    spans = (source.trimmed_span(x, y) for x, y in out)
+    return [(span.char_start, span.char_end) for span in spans]
 
 
 def _is_slogan(verbatim: str) -> bool:

@@ -55,6 +55,8 @@ class Entry:
     not_before: tuple[re.Pattern[str], ...] = ()
     not_after: tuple[re.Pattern[str], ...] = ()
     compounds: tuple[tuple[str, ...], ...] = ()  # terms as stems, matched inside compounds
+    sites: tuple[URIRef, ...] = ()  # the places an institution's name also names (guideline §6)
+    always_site: bool = False  # a building complex: its name names its place wherever it stands
 
     @property
     def kind(self) -> str:
@@ -104,6 +106,12 @@ def entity_for(ref: str) -> URIRef:
     return KINDS[kind](slug)
 
 
+def _site(ref: str, where: str) -> URIRef:
+    if not ref.startswith("place/"):
+        raise LexiconError(f"{where}: a site must be a place, not {ref!r}")
+    return entity_for(ref)
+
+
 def _compile(pattern: str, flags: int, where: str) -> re.Pattern[str]:
     try:
         return re.compile(ocr_tolerant(pattern), flags)
@@ -132,6 +140,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> tuple[Entry, ...]:
                 not_before=tuple(_compile(p, 0, where) for p in raw.get("not_before", [])),
                 not_after=tuple(_compile(p, 0, where) for p in raw.get("not_after", [])),
                 compounds=compound_terms(raw.get("compounds", [])),
+                sites=tuple(_site(ref, where) for ref in raw.get("sites", [])),
+                always_site=bool(raw.get("always_site", False)),
             )
         )
     for ref, patterns in place_patterns(explicit=(e.ref for e in entries)):

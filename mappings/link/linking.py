@@ -55,11 +55,40 @@ def link(statement_iri: URIRef, statement: Statement, doc_id: str) -> list[Tripl
             (node, DOKG.charEnd, Literal(absolute + end, datatype=XSD.integer)),
             (node, DOKG.mentionLine, Literal(line, datatype=XSD.integer)),
         ]
-        if hit.entry.entity not in seen:
-            seen.add(hit.entry.entity)
-            triples.append((statement_iri, DOKG.mentions, hit.entry.entity))
+        for entity in (hit.entry.entity, *_sites(hit.entry, view.text, hit.start, surface)):
+            if entity is not hit.entry.entity:
+                triples.append((node, DOKG.refersTo, entity))
+            if entity not in seen:
+                seen.add(entity)
+                triples.append((statement_iri, DOKG.mentions, entity))
     triples += [(statement_iri, DOKG.topic, concept) for concept in topics(statement)]
     return triples
+
+
+_LEGAL_NAME = re.compile(r"gesellschaft|GmbH|\bAG\b")
+# An institution is a place where the text puts something at, into or near it, or speaks of its
+# grounds: "an der Uni", "im Bereich der Universität", "die Anbindung der Fachhochschule",
+# "den Ausbau des Dortmunder Flughafens". Where it acts ("die TU forscht") it is an actor only.
+_AT_SITE = re.compile(
+    r"(?:\b(?:an|am|in|im|zum|zur|vom|beim|nach|bei|bis\s+zum|bis\s+zur)|"
+    r"\b(?:Anbindung|Ausbau\w*|Rückbau|Erweiterung|Bereich|Gelände|Umfeld|Nähe|Standort|"
+    r"Landebahn|Erreichbarkeit)\s+(?:de[rsm]|die|den))\s+(?:\w+\s+)?$"
+)
+
+
+def _sites(entry: Entry, text: str, start: int, surface: str) -> tuple[URIRef, ...]:
+    """The places an institution's name also names here: where the text speaks of its site.
+
+    >>> tu = next(e for e in load_lexicon() if e.ref == "actor/tu-dortmund")
+    >>> text = "die Anbindung der Universität verbessern; die Universität forscht"
+    >>> len(_sites(tu, text, 18, "Universität")), len(_sites(tu, text, 46, "Universität"))
+    (1, 0)
+    """
+    if not entry.sites or _LEGAL_NAME.search(surface):
+        return ()
+    if entry.always_site or _AT_SITE.search(text[max(0, start - 40) : start]):
+        return entry.sites
+    return ()
 
 
 def _context_links(statement_iri: URIRef, statement: Statement) -> list[Triple]:

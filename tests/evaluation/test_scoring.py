@@ -156,6 +156,10 @@ def test_unit_and_place_keys() -> None:
     assert not units_agree("Euro", "Bäume")
     assert place_key("Stadtbezirk Hörde") == place_key("Hörde")
     assert place_key("Hansastraße") == place_key("Hansastrasse")
+    assert place_key("Dortmunder Flughafens") == place_key("Flughafen")
+    assert place_key("Technologiezentrum Dortmund") == place_key("Technologiezentrum")
+    assert place_key("Dortmund") == "dortmund"  # the city's own name stays a name
+    assert place_key("Barop S") != place_key("Barop")
 
 
 def test_gold_target_parsing() -> None:

@@ -209,3 +209,49 @@ def _adhoc(text: str, *, modality: Modality = Modality.COMMITMENT) -> Statement:
         modality=modality,
         testability=Testability.ASPIRATIONAL,
     )
+
+
+def test_an_institution_is_a_place_where_the_text_speaks_of_its_site(
+    corpus_statement: Make,
+) -> None:
+    # "die Anbindung der Universität … an den ÖPNV verbessern" (guideline §6)
+    _, g = _linked(corpus_statement, GRUENE, 1688, 1690)
+    assert (S, DOKG.mentions, iri.actor("tu-dortmund")) in g
+    assert (S, DOKG.mentions, iri.place("campus-tu")) in g
+    # "Die Technische Universität, die Fachhochschule … prägen die Stadt": actors, no place
+    _, g = _linked(corpus_statement, GRUENE, 1663, 1664)
+    assert (S, DOKG.mentions, iri.actor("tu-dortmund")) in g
+    assert (S, DOKG.mentions, iri.place("campus-tu")) not in g
+    assert (S, DOKG.mentions, iri.place("fachhochschule-dortmund")) not in g
+
+
+def test_the_mention_of_a_site_refers_to_company_and_place(corpus_statement: Make) -> None:
+    _, g = _linked(
+        corpus_statement, GRUENE, 579, 580
+    )  # "gegen den Ausbau des Dortmunder Flughafens"
+    (mention,) = [
+        m for m in g.objects(S, DOKG.hasMention) if "Flughafen" in str(g.value(m, DOKG.surfaceForm))
+    ]
+    assert set(g.objects(mention, DOKG.refersTo)) == {
+        iri.actor("flughafen-dortmund"),
+        iri.place("flughafen-dortmund"),
+    }
+
+
+def test_a_company_written_as_the_legal_entity_names_no_site(corpus_statement: Make) -> None:
+    _, g = _linked(
+        corpus_statement, GRUENE, 2133, 2135
+    )  # "der Flughafengesellschaft an der DoPark"
+    assert (S, DOKG.mentions, iri.actor("flughafen-dortmund")) in g
+    assert (S, DOKG.mentions, iri.place("flughafen-dortmund")) not in g
+
+
+def test_a_building_complex_and_a_route_are_always_places(corpus_statement: Make) -> None:
+    _, g = _linked(corpus_statement, GRUENE, 2432, 2433)  # "der Radschnellweg Ruhr (RS1)"
+    assert (S, DOKG.mentions, iri.project("radschnellweg-rs1")) in g
+    assert (S, DOKG.mentions, iri.place("radschnellweg-ruhr")) in g
+
+
+def test_a_neighbouring_town_is_no_place_mention(corpus_statement: Make) -> None:
+    _, g = _linked(corpus_statement, GRUENE, 3008, 3009)  # "siedeln sich … in Holzwickede an"
+    assert (S, DOKG.mentions, iri.place("holzwickede")) not in g

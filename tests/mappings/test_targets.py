@@ -158,7 +158,28 @@ CASES: list[tuple[str, list[Row], str]] = [
         "L72-current-value",
     ),
     ("Dortmund ist das Zentrum Nr. 1 für Forschung in der Logistik in Europa.", [], "S108-nr"),
-    ("Modellversuche für an 24 Stunden und an 7 Tagen geöffneten Kitas", [], "L215-hours"),
+    (  # a duration that is what the pledge sets is a target (gold set, guideline §5)
+        "Modellversuche für an 24 Stunden und an 7 Tagen geöffneten Kitas",
+        [(Q, "24", "Stunden", None, None, "exactly"), (Q, "7", "Tage", None, None, "exactly")],
+        "L215-hours",
+    ),
+    (
+        "Die Kündigungssperrfrist sollte bei fünf Jahren bleiben.",
+        [(Q, "5", "Jahre", None, None, "exactly")],
+        "S35-duration-kept",
+    ),
+    (
+        "Wir wollen in den nächsten fünf Jahren 300 Wohnungen bauen",
+        [(Q, "300", "Wohnungen", None, None, "exactly")],
+        "timeframe-not-label",
+    ),
+    ("die Öffnungszeiten der sechs Recyclinghöfe aufrechterhalten", [], "count-word-after-article"),
+    ("die Recyclingquote, welche seit 2007 bei ca. 30 % stagniert", [], "state-clause-seit"),
+    (
+        "dass der Preis (aktuell 48 €) auf 29 € gesenkt wird",
+        [(Q, "29", "EUR", None, None, "exactly")],
+        "current-value-in-parenthesis",
+    ),
     (
         "Erstellung eines Museumsentwicklungsplans 2030, der Perspektiven enthält",
         [],
