@@ -6,7 +6,8 @@ Handlungsprogramm sieht vor, … um 55 Prozent reduzieren", "Wir wissen, dass wi
 2.000 Wohnungen bauen müssen"): a context sentence counts when it speaks of what shall be
 ("soll", "müssen", "Ziel", "bis 2030", "um die Zahl … auf Null zu senken") and does not
 report the past ("seit 2019 … gestiegen", "wurde … finanziert", "Insgesamt haben 220
-Teilnehmende …"); addressees only from demands, whose lead-in may name them ("Aus dem Land und dem Bund erwarten wir …").
+Teilnehmende …"); addressees only from demands, whose lead-in may name them ("Aus dem Land
+und dem Bund erwarten wir …").
 """
 
 from __future__ import annotations
