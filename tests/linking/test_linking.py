@@ -255,3 +255,20 @@ def test_a_building_complex_and_a_route_are_always_places(corpus_statement: Make
 def test_a_neighbouring_town_is_no_place_mention(corpus_statement: Make) -> None:
     _, g = _linked(corpus_statement, GRUENE, 3008, 3009)  # "siedeln sich … in Holzwickede an"
     assert (S, DOKG.mentions, iri.place("holzwickede")) not in g
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [  # the spellings annotation guideline §4 lists as naming a company, OCR damage included
+        ("mit der Stadtentwicklungsgesellschaft bauen", "dsg"),
+        ("die D0GEWO soll", "dogewo21"),
+        ("Busse der DSW2l", "dsw21"),
+        ("die Dortmunder Hafen AG", "dortmunder-hafen"),
+        ("die H-Bahn-Gesellschaft", "h-bahn21"),
+        ("in den städtischen Kliniken", "klinikum-dortmund"),
+    ],
+)
+def test_guideline_spellings_name_the_company(text: str, slug: str) -> None:
+    from mappings.link.lexicon import find_mentions
+
+    assert iri.actor(slug) in {hit.entry.entity for hit in find_mentions(text)}
