@@ -19,7 +19,13 @@ False
 True
 >>> is_progress_claim("die bereits eingeführten Klassenhelfer*innen verstetigen")
 True
+>>> is_progress_claim("die bereits eingeführten systemischen Klassenhelfer*innen verstetigen")
+True
+>>> is_progress_claim("Dortmund hat bereits wichtige Schritte getan, jetzt geht es weiter.")
+True
 >>> is_progress_claim("die bereits bestehenden Gewerbegebiete nutzen")
+False
+>>> is_progress_claim("Wir haben das Ziel, die Teilhabe zu stärken, gemeinsam.")
 False
 >>> claimed_period("Seit 2020 wurden 18 neue Kitas eingerichtet.", document_year=2025)
 (2020, 2025)
@@ -53,10 +59,14 @@ _DEED = re.compile(
     r"angestoßene|geschaffene|umgesetzte)[nrs]?\b",
     re.IGNORECASE,
 )
-# A past participle by its form: ge-…-t/-en ("getan", "eingeführt", "angestoßen"), -iert
+# A past participle by its form: …ge-…-t/-en ("eingeführt", "angestoßen"), -iert
 # ("finanziert"), or an inseparable prefix and -t ("erarbeitet", "verbessert"); lower case, so
-# no noun ("Gesundheit").
+# no noun ("Gesundheit"); "ge-" words that are adjectives ("gemeinsamen", "gesetzlichen") are none.
+_NO_GE_ADJECTIVE = r"(?!ge\w*(?:lich|ig|isch|sam|bar|haft)\w*\b|gegen\b|gerne?\b|gestern\b)"
 _FORM = r"(?:[a-zäöüß]\w*ge\w+(?:t|en)|[a-zäöüß]\w+iert|(?:be|er|ent|ver|zer|emp)\w+t)"
+# with plain "ge-" participles too ("getan", "gekommen"), where an auxiliary of the perfect
+# opens the clause; at a relative clause's end they describe others ("die gerettet wurden")
+_FORM_ANY = rf"(?:{_FORM}|{_NO_GE_ADJECTIVE}ge(?:\w+(?:t|en)|tan))"
 _NOT_DONE = r"(?!vorgenommen\b|geplant\b|gefordert\b)"  # intentions and plans are no deeds
 # The participle right before its auxiliary at a clause's end: "…, die 2023 vom Land finanziert
 # wurde", "… eingeführt worden", "…, den die Polizei angestoßen hat".
@@ -67,22 +77,24 @@ _VERB_FINAL = re.compile(
 # The auxiliary first and the participle closing the clause: "Dortmund hat … Schritte getan,",
 # "Insgesamt haben 220 Teilnehmende 650 Beiträge … eingereicht."
 _BRACKET = re.compile(
-    rf"\b(?:hat|haben|wurden?)\b[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM}(?=\s*(?:[,.;:!?]|$))"
+    rf"\b(?:hat|haben|wurden?)\b[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM_ANY}(?=\s*(?:[,.;:!?]|$))"
 )
 # What is already done, said as an attribute or with "sein": "die bereits eingeführten
 # Klassenhelfer*innen", "das neu eingeführte Angebot", "im gerade beschlossenen Waldkonzept",
 # "alle bisher erarbeiteten Ergebnisse", "sind wir bereits weit gekommen".
-_ALREADY = r"(?:bereits|schon|bisher|neu|gerade|kürzlich|jüngst)"
+_ALREADY = r"(?:bereits|schon|bisher|neu|gerade|kürzlich|jüngst|in\s+den\s+letzten\s+Jahren)"
 _ATTRIBUTE_FORM = (
     r"(?![a-zäöüß]\w*(?:end|bar)(?:e|en|er|es|em)?\b)"  # "bestehenden", "verfügbaren"
     r"(?:[a-zäöüß]\w*ge\w+(?:t|en)|[a-zäöüß]\w+iert|(?:be|er|ent|ver|zer|emp)\w+(?:t|en))"
-    r"(?:e|en|er|es|em)?"
 )
+# the participle, up to two more attributes, the noun: "die bereits eingeführten systemischen
+# Klassenhelfer*innen"
 _DONE_ATTRIBUTE = re.compile(
-    rf"\b{_ALREADY}\s+(?:[\w*-]+\s+){{0,4}}?{_NOT_DONE}{_ATTRIBUTE_FORM}\s+[A-ZÄÖÜ]"
+    rf"\b{_ALREADY}\s+(?:[\w*-]+\s+){{0,4}}?{_NOT_DONE}{_ATTRIBUTE_FORM}"
+    r"(?:(?:e|en|er|es|em)\s+(?:[a-zäöüß][\w-]*\s+){0,2}|\s+)[A-ZÄÖÜ]"
 )
 _ALREADY_PERFECT = re.compile(
-    rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM}"
+    rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
 _MONTH = (

@@ -2,7 +2,9 @@
 
 Two signals, both weighted by rarity so that what few statements share counts most:
 
-- **terms**: TF-IDF cosine over content lemmas (:mod:`mappings.alignment.lemmas`);
+- **terms**: TF-IDF cosine over content lemmas (:mod:`mappings.alignment.lemmas`) and the
+  parts of compounds that are lemmas of the corpus themselves ("Radwegesystem" also counts as
+  "Radweg", "Ladeinfrastruktur" as "Infrastruktur"): German names one issue in many compounds;
 - **entities**: IDF-weighted cosine over the companies, places, projects, lines and actors
   each statement mentions or concerns in the graph, plus its topics at a third of the weight
   (a shared broad topic alone is not a shared issue).
@@ -11,6 +13,10 @@ Two signals, both weighted by rarity so that what few statements share counts mo
 through inverted indexes, never by comparing every statement with every other, and terms in
 more than ``MAX_DF`` of the statements are left out of the index (they cannot make a pair
 stand out, and their postings would be most of the work).
+
+A pair is only related with evidence a reader can check: a specific entity both name, two
+shared terms, or one shared term rare enough to name an issue by itself ("Nordspange",
+"Nachtleben": in at most ``RARE_SHARE`` of the statements).
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ from mappings.alignment.records import StatementView
 
 TERM_WEIGHT = 0.6
 TOPIC_WEIGHT = 1 / 3
-MAX_DF = 0.03
+MAX_DF = 0.15
+RARE_SHARE = 0.02
+MIN_PART = 5  # letters of a compound part that counts as a term of its own
 ENTITY_MAX_DF = 0.05  # entities this common (Dortmund itself, the city) are no evidence
 MIN_SHARED_TERMS = 2
 
@@ -68,10 +76,13 @@ class Index:
     entities: tuple[Vector, ...]
     postings: dict[str, tuple[int, ...]]
 
+    rare_terms: frozenset[str] = frozenset()
+
     @classmethod
     def build(cls, statements: Sequence[StatementView]) -> Index:
-        bags = [lemmas(s.text) for s in statements]
+        bags = _with_compound_parts([lemmas(s.text) for s in statements])
         term_idf = _idf(bags)
+        rare = _rare(bags, RARE_SHARE)
         ent_bags = [sorted(s.entities | s.topics) for s in statements]
         ent_idf = _idf(ent_bags)
         common = _common(ent_bags, ENTITY_MAX_DF)
@@ -93,7 +104,7 @@ class Index:
             for key in sorted(tv.weights.keys() | s.entities):
                 postings[key].append(i)
         kept = {k: tuple(v) for k, v in postings.items() if len(v) <= limit}
-        return cls(tuple(statements), terms, entities, kept)
+        return cls(tuple(statements), terms, entities, kept, rare)
 
     def score(self, i: int, j: int) -> float:
         return TERM_WEIGHT * _dot(self.terms[i], self.terms[j]) + (1 - TERM_WEIGHT) * _dot(
@@ -101,10 +112,11 @@ class Index:
         )
 
     def evidenced(self, i: int, j: int) -> bool:
-        """Whether ``i`` and ``j`` share a specific entity or at least two terms."""
+        """Whether ``i`` and ``j`` share a specific entity, two terms or one rare term."""
         if self.statements[i].entities & self.statements[j].entities:
             return True
-        return len(self.terms[i].weights.keys() & self.terms[j].weights.keys()) >= MIN_SHARED_TERMS
+        shared = self.terms[i].weights.keys() & self.terms[j].weights.keys()
+        return len(shared) >= MIN_SHARED_TERMS or bool(shared & self.rare_terms)
 
     def candidates(self, i: int) -> set[int]:
         """Statements of other documents that share a rare term or a specific entity with ``i``."""
@@ -128,6 +140,39 @@ class Index:
             k, (c for c in scored if c[0] >= min_score), key=lambda c: (c[0], -c[1])
         )
         return best
+
+
+def _with_compound_parts(bags: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each bag with the corpus lemmas its compounds begin or end with, in order.
+
+    >>> _with_compound_parts([("radwegesystem",), ("radweg", "system")])[0]
+    ('radwegesystem', 'radweg', 'system')
+    """
+    vocabulary = {term for bag in bags for term in bag}
+    parts: dict[str, tuple[str, ...]] = {}
+
+    def split(term: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for cut in range(MIN_PART, len(term) - MIN_PART + 1):
+            head, tail = term[:cut], term[cut:]
+            if head in vocabulary:
+                found.append(head)
+            if tail in vocabulary:
+                found.append(tail)
+        return tuple(dict.fromkeys(found))
+
+    out = []
+    for bag in bags:
+        extra = [part for term in bag for part in parts.setdefault(term, split(term))]
+        out.append(bag + tuple(extra))
+    return out
+
+
+def _rare(bags: Sequence[Iterable[str]], share: float) -> frozenset[str]:
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(set(bag))
+    return frozenset(k for k, d in df.items() if d <= max(2, share * len(bags)))
 
 
 def _common(bags: Sequence[Iterable[str]], share: float) -> frozenset[str]:

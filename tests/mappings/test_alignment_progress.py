@@ -15,6 +15,10 @@ from mappings.alignment.progress import claimed_period, is_progress_claim
         "die von uns erfolgreich durchgesetzte Verhinderung des Baus weiterhin aufrechterhalten.",
         "Da der Raum allen gehört, konnten wir endlich eine Erhöhung der Parkgebühren durchsetzen.",
         "In diesem Jahrzehnt ist es gelungen, den Stadthaushalt ins Positive zu drehen.",
+        "die bereits eingeführten systemischen Klassenhelfer*innen verstetigen",
+        "Dortmund hat in vielen Bereichen bereits wichtige Schritte getan, jetzt geht es weiter.",
+        "Mit dem Beschluss des Waldkonzeptes sind wir bereits weit gekommen.",
+        "die Ergebnisse der in den letzten Jahren durchgeführten Quartierslabore umsetzen",
     ],
 )
 def test_reported_deeds_are_progress_claims(text: str) -> None:
@@ -28,6 +32,9 @@ def test_reported_deeds_are_progress_claims(text: str) -> None:
         "Wir wollen 18 neue Kitas einrichten.",
         "Wir setzen uns dafür ein, dass die Planungen umgesetzt werden.",
         "Geflüchtete aufnehmen, die aus Seenot gerettet wurden.",
+        "Dienstleistungen, die in den letzten Jahren vermehrt unter Wartezeiten leiden.",
+        "Menschen einbinden, die bisher zu wenig Gehör gefunden haben.",
+        "Wir haben das Ziel, alle Menschen zu erreichen, gemeinsam.",
     ],
 )
 def test_promises_and_obligations_are_not(text: str) -> None:
