@@ -5,7 +5,7 @@ segments its whole document; turning a segment into a statement is
 :class:`mappings.statements.StatementBuilder`'s job. Forms are discovered: a new module here
 is a new form, named in the registry's ``form`` field, with no list to update.
 
->>> "general" in FORMS and "bullets" in FORMS
+>>> "general" in FORMS and "visions" in FORMS
 True
 """
 

@@ -21,8 +21,11 @@ A paragraph's last sentence that leads into a list (ends in ":" or is unfinished
 werden wir") is no statement: it is the ``lead_in`` of the list's items, which are
 commitments when the lead-in speaks for the author ("wir", "uns", "unsere"). An item that is
 itself a lead-in leads the items after it. Text before the first heading is the title matter
-(title and authors come from the registry). Hyphenation, line joins and OCR repair are the
-statement builder's (:mod:`mappings.statements`).
+(title and authors come from the registry). A document in which no heading survived (the text
+layer of a PDF) is cut into inferred topic sections (:mod:`mappings.forms._topic_sections`).
+Items marked by a bullet glyph are ``bullet`` statements, numbered, lettered and dashed ones
+``item``. Hyphenation and line joins are the statement builder's (:mod:`mappings.statements`),
+and so is OCR repair, for a document that reads as OCR output (:func:`ocr_damaged`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mappings.forms._topic_sections import TopicSections, opens_page
 from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Statement
 from mappings.registry import DocumentInfo
@@ -42,11 +46,12 @@ from mappings.text.layout import (
     running_headers,
 )
 from mappings.text.markup import join_lines, strip_markdown
-from mappings.text.ocr import repair
+from mappings.text.ocr import ocr_damaged, repair
 from mappings.text.sentences import split_sentences
 from mappings.text.source import SourceText
 
 NORMALISER = Normaliser(strip=strip_markdown, repair=repair)
+CLEAN_NORMALISER = Normaliser(strip=strip_markdown)  # a clean text layer needs no OCR repair
 
 _MD_HEADING = re.compile(r"#{1,6}\s+(?P<title>\S.*?)\s*")
 _BOLD_LINE = re.compile(r"\*\*(?P<title>[^*]+?)\*\*\s*")
@@ -57,6 +62,7 @@ _ITEM = re.compile(
 )
 _ALWAYS_ITEM = "●•▪"
 _SPEAKS = re.compile(r"\b(wir|uns|unser\w*)\b", re.I)
+_SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # "Ein Recht. Wir wollen mehr"
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w. -]*, (?:den )?\d{1,2}\. ?\w+\.? \d{4}\.?")
 _HEADING_WORDS = 12
 _SHORT_HEADING_WORDS = 8
@@ -78,6 +84,7 @@ class _Unit:
     level: int = 1
     number: str | None = None
     title: str = ""
+    bullet: bool = False  # a list item marked by a bullet glyph, not a number or a dash
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,7 @@ class _ItemContext:
     modality: Modality | None
     parent: int | None
     number: str | None
+    bullet: bool = False
 
 
 @dataclass
@@ -101,6 +109,7 @@ class _Reader:
     open_sections: list[Section] = field(default_factory=list)
     items: list[tuple[int, Statement]] = field(default_factory=list)  # (indent, item) open
     lead_in: str | None = None
+    topics: TopicSections | None = None  # sections inferred where no heading survived
 
     def section(self, start: int) -> Section:
         """The open section; a document without headings gets one titled like the document,
@@ -134,15 +143,20 @@ class _Reader:
 
     def add(self, start: int, end: int, item: _ItemContext | None = None) -> Statement:
         """A sentence, or a list item read in its ``item`` context, in the open section."""
-        section = self.section(start)
-        path = tuple(s.title for s in self.open_sections)
         span = self.source.trimmed_span(start, end)
+        path: tuple[str, ...]
+        if self.topics is not None and (topic := self.topics.current) is not None:
+            self.topics.counted(span.char_end)
+            key, path = topic.key, (topic.title,)
+        else:
+            section = self.section(start)
+            key, path = section.key, tuple(s.title for s in self.open_sections)
         if item is None:
-            return self.builder.add(span, kind="sentence", section_key=section.key, path=path)
+            return self.builder.add(span, kind="sentence", section_key=key, path=path)
         return self.builder.add(
             span,
-            kind="item",
-            section_key=section.key,
+            kind="bullet" if item.bullet else "item",
+            section_key=key,
             path=path,
             lead_in=item.lead_in,
             default=item.default,
@@ -156,10 +170,14 @@ class _Reader:
 def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Sections, sentences and list items of a document in a common layout."""
     furniture = _furniture(source)
-    builder = StatementBuilder(source, NORMALISER, furniture=furniture)
+    normaliser = NORMALISER if ocr_damaged(source.text) else CLEAN_NORMALISER
+    builder = StatementBuilder(source, normaliser, furniture=furniture)
     units = _join(source, _units(source, furniture))
     reader = _Reader(source, info, builder, neutralise_quote_openers(builder.clean_text))
-    for i in range(_title_matter(source, units), len(units)):
+    first = _title_matter(source, units)
+    if not any(u.kind == "heading" for u in units[first:]):
+        reader.topics = TopicSections()
+    for i in range(first, len(units)):
         unit = units[i]
         following = units[i + 1] if i + 1 < len(units) else None
         if unit.kind == "heading":
@@ -167,8 +185,13 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
         elif unit.kind == "item":
             _item(reader, unit, following)
         elif not _line_block(source, unit) or (following is not None and following.kind == "item"):
-            _paragraph(reader, unit, following)
-    return ParsedDocument(doc_id=info.id, sections=reader.sections, statements=builder.statements)
+            _paragraph(
+                reader, unit, following, opens_page=opens_page(source, unit.first, furniture)
+            )
+        if reader.topics is not None:
+            reader.topics.extend(unit.end)
+    sections = reader.topics.sections(source) if reader.topics is not None else reader.sections
+    return ParsedDocument(doc_id=info.id, sections=sections, statements=builder.statements)
 
 
 def _furniture(source: SourceText) -> set[int]:
@@ -210,15 +233,26 @@ def _line_block(source: SourceText, unit: _Unit) -> bool:
     )
 
 
-def _paragraph(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
+def _paragraph(
+    reader: _Reader, unit: _Unit, following: _Unit | None, *, opens_page: bool = False
+) -> None:
     source = reader.source
     sentences = split_sentences(reader.split_text, unit.start, unit.end)
     reader.items, reader.lead_in = [], None
+    lead_span: tuple[int, int] | None = None
     if following is not None and following.kind == "item" and sentences:
         a, b = sentences[-1]
         if not ends_sentence(source.text[a:b]):
-            sentences.pop()
+            lead_span = sentences.pop()
             reader.lead_in = reader.builder.normalise(a, b)
+    if reader.topics is not None:
+        first = sentences[0] if sentences else lead_span or (unit.start, unit.end)
+        reader.topics.paragraph(
+            unit.start,
+            reader.builder.normalise(*first),
+            opens_page=opens_page,
+            prose=bool(sentences),
+        )
     for a, b in sentences:
         reader.add(a, b)
 
@@ -229,6 +263,8 @@ def _item(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
     parent = reader.items[-1][1] if reader.items else None
     lead_in = parent.normalised if parent is not None else reader.lead_in
     text = reader.builder.normalise(unit.start, unit.end)
+    if reader.topics is not None:
+        reader.topics.item(unit.start, text)
     leads = following is not None and following.kind == "item" and is_lead_in(text)
     speaks = lead_in is not None and _SPEAKS.search(lead_in) is not None
     context = _ItemContext(
@@ -237,6 +273,7 @@ def _item(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
         modality=Modality.STATEMENT if leads else None,
         parent=parent.ordinal if parent is not None else None,
         number=unit.number,
+        bullet=unit.bullet,
     )
     stmt = reader.add(unit.start, unit.end, context)
     if leads and following is not None and following.indent < unit.indent + _NESTING_INDENT:
@@ -276,7 +313,10 @@ def _units(source: SourceText, furniture: set[int]) -> list[_Unit]:
             marker = item.group("marker").strip("().")
             number = marker.rstrip(")") if marker[0].isalnum() else None
             text_start = source.line_start(n) + item.end()
-            current = _Unit("item", n, n, text_start, end, indent=indent, number=number)
+            current = _Unit(
+                "item", n, n, text_start, end, indent=indent, number=number,
+                bullet=item.group("marker") in _ALWAYS_ITEM,
+            )  # fmt: skip
             units.append(current)
             continue
         page_start = line.startswith(" ") and current is not None and current.kind != "heading"
@@ -306,7 +346,7 @@ def _heading(source: SourceText, n: int, furniture: set[int]) -> tuple[int, str 
     if (m := _BOLD_LINE.fullmatch(line)) and not _DATELINE.fullmatch(m.group("title")):
         return 1, None, m.group("title").strip()
     words = line.split()
-    if len(words) > _HEADING_WORDS or line[-1] in ".,;!?":
+    if len(words) > _HEADING_WORDS or line[-1] in ".,;!?" or _SENTENCE_INSIDE.search(line):
         return None
     if _CAPS.fullmatch(line) and len(re.findall(r"[A-ZÄÖÜ]", line)) > 3:
         head = line.split(maxsplit=1)

@@ -158,7 +158,7 @@ def test_a_pdf_is_added_as_its_text_with_its_own_checksum_beside(scratch: Path) 
     assert "GRÜNFLÄCHEN UND BÄUME" in text and "Vororte." in text
     doc = parser_for("general")(SourceText.read(scratch / "corpus/fixture-pdf.txt"), info)
     assert [s.title for s in doc.sections] == ["GRÜNFLÄCHEN UND BÄUME", "VERKEHR"]
-    assert [s.normalised for s in doc.statements if s.kind == "item"] == [
+    assert [s.normalised for s in doc.statements if s.kind in ("bullet", "item")] == [
         "jedes Jahr 300 Bäume pflanzen",
         "neue Parks in der Nordstadt anlegen.",
     ]

@@ -1,4 +1,5 @@
-"""Tests of the ``bullets`` parser against the Grünen's Kommunalwahlprogramm 2025 and fixtures.
+"""The general form on the Grünen's Kommunalwahlprogramm 2025 (a PDF text layer without
+headings, read by the dedicated ``bullets`` form until 2026-12-05) and its fixtures.
 
 How the expected bullet count was taken, from the text and not from the parser:
 ``grep -o '●' corpus/2025-gruene-kommunalwahlprogramm.txt | wc -l`` gives 1,275 markers, each
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 
 from mappings.forms import parser_for
-from mappings.forms.bullets import parse
+from mappings.forms.general import parse
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo
 from mappings.text.source import SourceText
@@ -45,7 +46,7 @@ def _info(doc_id: str = "fixture") -> DocumentInfo:
         authors=("gruene-dortmund",),
         date="2025",
         type="ElectionProgramme",
-        form="bullets",
+        form="general",
         sha256="0" * 64,
     )
 
@@ -64,7 +65,7 @@ def _at(doc: ParsedDocument, kind: str, first: int, last: int) -> Statement:
 
 
 def test_registry_form_selects_this_parser() -> None:
-    assert parser_for("bullets") is parse
+    assert parser_for("general") is parse
 
 
 def test_marker_count_in_the_source_is_the_one_counted_by_hand(source: SourceText) -> None:

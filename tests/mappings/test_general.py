@@ -74,7 +74,8 @@ def test_sentences_are_joined_across_hyphenation() -> None:
 
 def test_a_colon_lead_in_governs_its_items_and_is_no_statement() -> None:
     _source, doc = _parse(LAYOUT)
-    items = [s for s in doc.statements if s.kind == "item"]
+    items = [s for s in doc.statements if s.kind in ("bullet", "item")]
+    assert [s.kind for s in items][:3] == ["bullet", "bullet", "item"]  # "•", "•", "–"
     assert [s.normalised for s in items[:3]] == [
         "Radwege ausbauen",
         "Tempo 30 vor Schulen einführen und",
@@ -115,10 +116,32 @@ def test_a_date_wrapped_over_a_line_stays_in_its_sentence() -> None:
     assert doc.statements[-1].normalised == "Am 22. März 2021 haben wir dazu einen Antrag gestellt."
 
 
-def test_a_document_without_headings_gets_one_section_named_after_it() -> None:
-    _source, doc = _parse("Wir werden Bäume pflanzen. Das ist gut.\n")
-    assert [s.title for s in doc.sections] == ["Probe"]
-    assert [s.section_key for s in doc.statements] == ["probe", "probe"]
+def test_a_document_without_headings_is_cut_into_topic_sections() -> None:
+    """A PDF text layer without headings: prose opens a topic, the list after it belongs to it,
+    the next prose after a list opens the next topic, titled by its opening words."""
+    text = (
+        "Wir werden Bäume pflanzen. Das ist gut.\n\nDafür werden wir\n● Linden setzen.\n"
+        "● Eichen setzen.\n\nDer Verkehr soll ruhiger werden.\n"
+    )
+    _source, doc = _parse(text)
+    assert [s.title for s in doc.sections] == [
+        "Wir werden Bäume pflanzen",
+        "Der Verkehr soll ruhiger werden",
+    ]
+    assert [s.section_key for s in doc.statements] == [
+        "wir-werden-baeume-pflanzen",
+        "wir-werden-baeume-pflanzen",
+        "wir-werden-baeume-pflanzen",
+        "wir-werden-baeume-pflanzen",
+        "der-verkehr-soll-ruhiger-werden",
+    ]
+    assert [s.kind for s in doc.statements][2:4] == ["bullet", "bullet"]
+
+
+def test_a_line_with_a_sentence_inside_is_no_heading() -> None:
+    _source, doc = _parse("# Wohnen\n\nWohnen ist ein Recht. Wir wollen mehr\n\nWohnungen bauen.\n")
+    assert [s.title for s in doc.sections] == ["Wohnen"]
+    assert doc.statements[-1].normalised == "Wir wollen mehr Wohnungen bauen."
 
 
 @pytest.mark.parametrize(
@@ -126,9 +149,10 @@ def test_a_document_without_headings_gets_one_section_named_after_it() -> None:
     [pytest.param(i, id=i.id) for i in load_registry() if i.form != "general"],
 )
 def test_agreement_with_the_dedicated_forms_is_as_reported(info: DocumentInfo) -> None:
-    """The figures of bench/results/form-agreement.md: three documents read alike."""
+    """The figures of bench/results/form-agreement.md: the two dedicated forms at the bar read
+    alike (the Grüne programme is read by the general form itself now)."""
     measured = compare(info, CORPUS)
     report = (CORPUS.parent / "bench/results/form-agreement.md").read_text(encoding="utf-8")
     assert f"| {info.id} | `{info.form}` | {measured.dedicated} | {measured.general} |" in report
-    if info.form in ("numbered_goals", "ocr_prose", "bullets"):
+    if info.form in ("numbered_goals", "ocr_prose"):
         assert measured.agreement >= RETIRE_AT
