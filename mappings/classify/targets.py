@@ -21,7 +21,8 @@ the rules below say why:
   den nächsten fünf Jahren", "Menschen über 60 Jahren"), unless the duration is what the
   pledge sets ("bei fünf Jahren bleiben", "an 24 Stunden geöffnet").
 * **Years that are not deadlines.** Only "bis (zum Jahr|Ende|spätestens) YYYY", "spätestens
-  YYYY", "schon YYYY" and a sentence-initial "YYYY soll/wird/muss …" are deadlines. A range
+  YYYY", "schon YYYY", a sentence-initial "YYYY soll/wird/muss …" and a year dating a goal
+  state ("2035 klimaneutral", "Klimaneutralität 2035") are deadlines. A range
   "2020 bis 2025" is a period ("Wahlperiode 2020 bis 2025"); "im September 2020",
   "Kommunalwahl 2020", "Museumsentwicklungsplan 2030", "ab 2021" are not deadlines.
 
@@ -123,6 +124,13 @@ _DEADLINE = re.compile(
 _LEADING_YEAR = re.compile(
     rf"(?:^|(?<=[.!?:]\s))(?P<year>{_YEAR})\s+(?:soll|sollen|wird|werden|muss|müssen|will)\b"
 )
+# A year that dates a goal state (guideline §5: "2035 klimaneutral" → 2035): right before the
+# state's adjective or right after its noun ("Klimaneutralität 2035").
+_GOAL_STATE = r"(?:klima|treibhausgas|CO2-?|co2-?)neutral|emissionsfrei|autofrei|barrierefrei"
+_STATE_YEAR = re.compile(
+    rf"\b(?P<year>{_YEAR})\s+(?i:{_GOAL_STATE})\w*"
+    rf"|(?i:{_GOAL_STATE})(?:ität|heit)\s+(?P<year2>{_YEAR})\b(?!\s*(?:bis|-|–)\s*\d)"
+)
 _CLAUSE_BREAK = re.compile(r"[;()]|\.\s|,\s+(?:und\s+)?(?:um|damit|wobei|sodass|da|weil)\b")
 
 
@@ -178,6 +186,10 @@ def _deadlines(text: str) -> list[tuple[int, int, int]]:
     found = [(m.start(), m.end(), int(m.group("year"))) for m in _DEADLINE.finditer(text)]
     for m in _LEADING_YEAR.finditer(text):
         found.append((m.start("year"), m.end("year"), int(m.group("year"))))
+    for m in _STATE_YEAR.finditer(text):
+        group = "year" if m.group("year") else "year2"
+        if not any(a <= m.start(group) < b for a, b, _ in found):
+            found.append((m.start(group), m.end(group), int(m.group(group))))
     return sorted(found)
 
 

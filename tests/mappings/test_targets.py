@@ -174,6 +174,16 @@ CASES: list[tuple[str, list[Row], str]] = [
         "timeframe-not-label",
     ),
     ("die Öffnungszeiten der sechs Recyclinghöfe aufrechterhalten", [], "count-word-after-article"),
+    (
+        "Dortmund soll 2035 klimaneutral sein.",
+        [(DL, None, None, None, 2035, "exactly")],
+        "year-of-a-state",
+    ),
+    (
+        "das Ziel der Klimaneutralität 2035",
+        [(DL, None, None, None, 2035, "exactly")],
+        "state-noun-year",
+    ),
     ("die Recyclingquote, welche seit 2007 bei ca. 30 % stagniert", [], "state-clause-seit"),
     (
         "dass der Preis (aktuell 48 €) auf 29 € gesenkt wird",
