@@ -97,6 +97,13 @@ _ALREADY_PERFECT = re.compile(
     rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
+# The perfect with "sein" of a verb of getting somewhere: "Alle Ergebnisse sind in die
+# Zielbilder eingeflossen", "sind wir weit gekommen" (not a change of the world: "ist größer
+# geworden", "sind zurückgegangen", "ist zum Erliegen gekommen").
+_SEIN_PERFECT = re.compile(
+    r"\b(?:ist|sind|war|waren)\b[^,.;:!?]{0,100}?\b(?:[a-zäöüß]*(?:eingeflossen|gelungen|"
+    r"entstanden|gelangt|vorangekommen)|weit\s+gekommen)(?=\s*(?:[,.;:!?]|$))"
+)
 _MONTH = (
     r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     r"Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter)"
@@ -133,7 +140,7 @@ def is_progress_claim(text: str) -> bool:
     """Whether ``text`` reports something as achieved, started or decided."""
     if any(
         rule.search(text)
-        for rule in (_DEED, _VERB_FINAL, _BRACKET, _DONE_ATTRIBUTE, _ALREADY_PERFECT)
+        for rule in (_DEED, _VERB_FINAL, _BRACKET, _DONE_ATTRIBUTE, _ALREADY_PERFECT, _SEIN_PERFECT)
     ):
         return True
     for past in _PAST.finditer(text):

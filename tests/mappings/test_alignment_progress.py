@@ -19,6 +19,7 @@ from mappings.alignment.progress import claimed_period, is_progress_claim
         "Dortmund hat in vielen Bereichen bereits wichtige Schritte getan, jetzt geht es weiter.",
         "Mit dem Beschluss des Waldkonzeptes sind wir bereits weit gekommen.",
         "die Ergebnisse der in den letzten Jahren durchgeführten Quartierslabore umsetzen",
+        "Alle im Prozess erarbeiteten Ergebnisse sind in die Zielbilder eingeflossen.",
     ],
 )
 def test_reported_deeds_are_progress_claims(text: str) -> None:
@@ -35,6 +36,8 @@ def test_reported_deeds_are_progress_claims(text: str) -> None:
         "Dienstleistungen, die in den letzten Jahren vermehrt unter Wartezeiten leiden.",
         "Menschen einbinden, die bisher zu wenig Gehör gefunden haben.",
         "Wir haben das Ziel, alle Menschen zu erreichen, gemeinsam.",
+        "Durch die Pandemie sind die Anforderungen an die Politik noch größer geworden.",
+        "Der Ausbau des Stadtbahnnetzes ist seit 2008 zum Erliegen gekommen.",
     ],
 )
 def test_promises_and_obligations_are_not(text: str) -> None:
