@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mappings.classify.targets_forms import special_targets
+from mappings.classify.targets_forms import describes, special_targets
 from mappings.records import Target, TargetKind
 
 _WORD_NUMBERS = {
@@ -102,19 +102,12 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), "atMost"),
     (re.compile(r"\b(?:rund|etwa|circa|ungefähr|knapp)\s+$|\bca\.\s*$", re.I), "approx"),
 )  # fmt: skip
-_DESCRIPTIVE = re.compile(
-    r"(?:\b(?:der|die|das|den|dem|des|alle|allen|aller|diese[nmr]?|derzeit|aktuell|"
-    r"zurzeit|momentan|bisher|bislang|lediglich)\s+(?:\w+\s+)?)$",
-    re.I,
-)
 _LABEL_BEFORE = re.compile(r"(?:^|[\s/(])(?P<word>[A-ZÄÖÜ][\w\-.]*)\s+$")
 _PERIOD_WORDS = re.compile(r"^(?:Jahr|Jahre|Jahren|Monat|Monaten|Woche|Wochen|Tag|Tagen)$")
 _GOAL_DURATION_BEFORE = re.compile(r"\b(?:an|bei|auf|um)\s+$")
 _DURATION = re.compile(r"\s+(?P<unit>Jahren?|Jahre|Monaten?|Wochen?|Tagen?|Tage|Stunden?)\b")
 _DURATION_UNITS = {"jah": "Jahre", "mon": "Monate", "woc": "Wochen", "tag": "Tage",
                    "stu": "Stunden"}  # fmt: skip
-# A clause that describes what is: "welche seit 2007 bei ca. 30 % stagniert".
-_STATE_CLAUSE = re.compile(r"\b(?:seit|derzeit|aktuell|zurzeit|momentan|bisher|bislang)\b", re.I)
 _YEAR = r"(?:19|20)\d\d"
 _DEADLINE = re.compile(
     rf"(?<![\d\-–])(?<!{_YEAR} )"  # "2020 bis 2025" is a period, not a deadline
@@ -253,20 +246,6 @@ def _quantities(text: str) -> list[_Hit]:
         )  # fmt: skip
         hits.append(_Hit(start, end, target))
     return hits
-
-
-def describes(before: str) -> bool:
-    """Whether a number after ``before`` describes what exists: a definite determiner right
-    before it ("der sechs Recyclinghöfe", "allen sechs Sparten") or a clause about the present
-    or the past ("welche seit 2007 bei ca. 30 % stagniert").
-
-    >>> describes("die Öffnungszeiten der "), describes("welche seit 2007 bei ca. ")
-    (True, True)
-    >>> describes("Wir bauen bis 2030 ")
-    False
-    """
-    clause = re.split(r"[;:()]|[.!?]\s+(?=[A-ZÄÖÜ])|,\s", before)[-1]
-    return bool(_DESCRIPTIVE.search(before) or _STATE_CLAUSE.search(clause))
 
 
 def _is_label(before: str) -> bool:

@@ -14,12 +14,27 @@ from decimal import Decimal
 
 from mappings.records import Target, TargetKind
 
+_DESCRIPTIVE = re.compile(
+    r"(?:\b(?:der|die|das|den|dem|des|alle|allen|aller|diese[nmr]?|derzeit|aktuell|"
+    r"zurzeit|momentan|bisher|bislang|lediglich)\s+(?:\w+\s+)?)$",
+    re.I,
+)
+# A clause that describes what is: "welche seit 2007 bei ca. 30 % stagniert".
+_STATE_CLAUSE = re.compile(r"\b(?:seit|derzeit|aktuell|zurzeit|momentan|bisher|bislang)\b", re.I)
+
 
 def describes(before: str) -> bool:
-    """See :func:`mappings.classify.targets.describes` (imported late: that module imports this)."""
-    from mappings.classify.targets import describes as _describes
+    """Whether a number after ``before`` describes what exists: a definite determiner right
+    before it ("der sechs Recyclinghöfe", "allen sechs Sparten") or a clause about the present
+    or the past ("welche seit 2007 bei ca. 30 % stagniert").
 
-    return _describes(before)
+    >>> describes("die Öffnungszeiten der "), describes("welche seit 2007 bei ca. ")
+    (True, True)
+    >>> describes("Wir bauen bis 2030 ")
+    False
+    """
+    clause = re.split(r"[;:()]|[.!?]\s+(?=[A-ZÄÖÜ])|,\s", before)[-1]
+    return bool(_DESCRIPTIVE.search(before) or _STATE_CLAUSE.search(clause))
 
 
 _NUMBER_WORDS = {

@@ -359,9 +359,9 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüßé][\wÄÖÜäöüßé]*")
 
 def ocr_damaged(text: str) -> bool:
     """Whether a whole document reads as OCR output: at least ``DAMAGED_SHARE`` of its words
-    (and ``DAMAGED_MIN``) are ones :func:`repair_word` would change. A clean text layer is left alone, since a rare
-    correct word can look like damage ("schonen" is no "schönen", "Qualzuchten" no
-    "Qualzüchten").
+    (and ``DAMAGED_MIN``) are ones :func:`repair_word` would change. A clean text layer is
+    left alone, since a rare correct word can look like damage ("schonen" is no "schönen",
+    "Qualzuchten" no "Qualzüchten").
 
     >>> ocr_damaged("Wir wollen fiir weitere Jahre die groBe Solidaritat"), ocr_damaged(
     ...     "Wir schonen unsere Ressourcen und reduzieren den Abfall.")
