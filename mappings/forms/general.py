@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mappings.classify import modality as modality_cues
 from mappings.forms._topic_sections import TopicSections, opens_page
 from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Section, Statement
@@ -47,6 +48,7 @@ from mappings.text.layout import (
 )
 from mappings.text.markup import join_lines, strip_markdown
 from mappings.text.ocr import ocr_damaged, repair
+from mappings.text.ocr_marks import sequence_number
 from mappings.text.sentences import split_sentences
 from mappings.text.source import SourceText
 
@@ -63,6 +65,11 @@ _ITEM = re.compile(
 _ALWAYS_ITEM = "●•▪"
 _SPEAKS = re.compile(r"\b(wir|uns|unser\w*)\b", re.I)
 _SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # "Ein Recht. Wir wollen mehr"
+_DANGLING = re.compile(  # a line ending in a conjunction, an article or a preposition wraps on
+    r"\b(?:und|oder|sowie|aber|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mit|für|von"
+    r"|zu|zum|zur|in|im|an|am|auf|bei|aus|nach|über|unter|durch|gegen|ohne)$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w. -]*, (?:den )?\d{1,2}\. ?\w+\.? \d{4}\.?")
 _HEADING_WORDS = 12
 _SHORT_HEADING_WORDS = 8
@@ -84,6 +91,7 @@ class _Unit:
     level: int = 1
     number: str | None = None
     title: str = ""
+    title_start: int = -1  # where a capitals heading's title begins, after its number
     bullet: bool = False  # a list item marked by a bullet glyph, not a number or a dash
 
 
@@ -141,8 +149,11 @@ class _Reader:
         self.open_sections.append(section)
         self.items, self.lead_in = [], None
 
-    def add(self, start: int, end: int, item: _ItemContext | None = None) -> Statement:
-        """A sentence, or a list item read in its ``item`` context, in the open section."""
+    def add(
+        self, start: int, end: int, item: _ItemContext | None = None, lead_in: str | None = None
+    ) -> Statement:
+        """A sentence (under a ``lead_in`` announced earlier in its paragraph), or a list item
+        read in its ``item`` context, in the open section."""
         span = self.source.trimmed_span(start, end)
         path: tuple[str, ...]
         if self.topics is not None and (topic := self.topics.current) is not None:
@@ -152,7 +163,9 @@ class _Reader:
             section = self.section(start)
             key, path = section.key, tuple(s.title for s in self.open_sections)
         if item is None:
-            return self.builder.add(span, kind="sentence", section_key=key, path=path)
+            return self.builder.add(
+                span, kind="sentence", section_key=key, path=path, lead_in=lead_in
+            )
         return self.builder.add(
             span,
             kind="bullet" if item.bullet else "item",
@@ -173,6 +186,7 @@ def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     normaliser = NORMALISER if ocr_damaged(source.text) else CLEAN_NORMALISER
     builder = StatementBuilder(source, normaliser, furniture=furniture)
     units = _join(source, _units(source, furniture))
+    _read_heading_numbers(units)
     reader = _Reader(source, info, builder, neutralise_quote_openers(builder.clean_text))
     first = _title_matter(source, units)
     if not any(u.kind == "heading" for u in units[first:]):
@@ -253,8 +267,10 @@ def _paragraph(
             opens_page=opens_page,
             prose=bool(sentences),
         )
+    announced: str | None = None
     for a, b in sentences:
-        reader.add(a, b)
+        stmt = reader.add(a, b, lead_in=announced)
+        announced = announced_lead_in(stmt.normalised) or announced
 
 
 def _item(reader: _Reader, unit: _Unit, following: _Unit | None) -> None:
@@ -300,11 +316,16 @@ def _units(source: SourceText, furniture: set[int]) -> list[_Unit]:
         heading = _heading(source, n, furniture)
         if heading is not None:
             if current is not None and current.kind == "heading" and _CAPS.fullmatch(line):
-                current.last, current.end = n, end  # a capitals heading over two lines
-                current.title = repair(join_lines(source.text[current.start : end]))
+                current.last, current.end = n, end  # a capitals heading over lines
+                title_start = max(current.title_start, current.start)
+                current.title = repair(join_lines(source.text[title_start:end])).rstrip(",")
                 continue
             level, number, title = heading
             current = _Unit("heading", n, n, start, end, level=level, number=number, title=title)
+            if number is not None:  # a wrapped title goes on after "J. "
+                after = line.index(number) + len(number)
+                after += len(line[after:]) - len(line[after:].lstrip(". "))
+                current.title_start = source.line_start(n) + after
             units.append(current)
             continue
         item = _ITEM.match(line)
@@ -346,7 +367,9 @@ def _heading(source: SourceText, n: int, furniture: set[int]) -> tuple[int, str 
     if (m := _BOLD_LINE.fullmatch(line)) and not _DATELINE.fullmatch(m.group("title")):
         return 1, None, m.group("title").strip()
     words = line.split()
-    if len(words) > _HEADING_WORDS or line[-1] in ".,;!?" or _SENTENCE_INSIDE.search(line):
+    wraps = line.endswith(",") and _caps_line(source, n + 1, furniture)  # "NICHT ALLES,"
+    ends = line[-1] in ".;!?" or (line[-1] == "," and not wraps)
+    if len(words) > _HEADING_WORDS or ends or _SENTENCE_INSIDE.search(line):
         return None
     if _CAPS.fullmatch(line) and len(re.findall(r"[A-ZÄÖÜ]", line)) > 3:
         head = line.split(maxsplit=1)
@@ -359,11 +382,44 @@ def _heading(source: SourceText, n: int, furniture: set[int]) -> tuple[int, str 
         return m.group("num").count(".") + 1, m.group("num"), m.group("title")
     short = len(words) <= _SHORT_HEADING_WORDS and line[0].isupper()
     speaks = _SPEAKS.search(line) is not None and _before_item(source, n)  # "Wir werden"
-    if speaks:
+    if speaks or _DANGLING.search(line):
         return None
     if short and (not is_lead_in(line) or (line.endswith(":") and len(words) <= 2)):
         return 1, None, line.rstrip(":").strip()
     return None
+
+
+def _caps_line(source: SourceText, n: int, furniture: set[int]) -> bool:
+    """Whether line ``n`` is text in capitals (a heading's next line), not blank or furniture."""
+    return not _blank(source, n, furniture) and _CAPS.fullmatch(source.line(n).strip()) is not None
+
+
+def _read_heading_numbers(units: list[_Unit]) -> None:
+    """Top-level heading numbers read as their sequence: an OCR'd "J." in third place is 3.
+
+    A printed number the sequence does not confirm stays as printed and restarts the count.
+    """
+    expected = 1
+    for unit in units:
+        if unit.kind != "heading" or unit.level != 1 or unit.number is None:
+            continue
+        read = sequence_number(unit.number, expected)
+        if read is not None:
+            unit.number = read
+        expected = int(unit.number) + 1 if unit.number.isdigit() else expected + 1
+
+
+def announced_lead_in(sentence: str) -> str | None:
+    """The part of ``sentence`` up to a colon, if it announces demands that follow.
+
+    "Aus dem Land und dem Bund erwarten wir klare Vorgaben: …" governs the sentences after it
+    in its paragraph ("Die Kappungsgrenze … muss … gesenkt werden.").
+    """
+    head, colon, _rest = sentence.partition(": ")
+    if not colon:
+        return None
+    lead = head + ":"
+    return lead if modality_cues.classify(lead) is Modality.DEMAND else None
 
 
 def _before_item(source: SourceText, n: int) -> bool:

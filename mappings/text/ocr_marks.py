@@ -81,3 +81,41 @@ def repair_quotes(text: str) -> str:
             pos = closer[1]
     out.append(text[pos:])
     return "".join(out)
+
+
+# How an OCR engine misreads each digit of a chapter number: "J" for 3, "L" for 4, "9" / "S"
+# for 5, "I" / "l" / "7" for 1. A glyph counts as a digit only where the sequence expects it.
+DIGIT_CONFUSIONS: dict[str, frozenset[str]] = {
+    "0": frozenset("OoDQ"),
+    "1": frozenset("Il7|i"),
+    "2": frozenset("Zz"),
+    "3": frozenset("JB8"),
+    "4": frozenset("LAh"),
+    "5": frozenset("S9s6"),
+    "6": frozenset("Gb"),
+    "7": frozenset("T1"),
+    "8": frozenset("B3"),
+    "9": frozenset("g"),
+}
+
+
+def sequence_number(printed: str, expected: int) -> str | None:
+    """The number a printed (possibly garbled) heading number stands for, or ``None``.
+
+    The number is the heading's position in its sequence; the printed glyphs confirm it digit
+    by digit, allowing for OCR confusions. A number that can be read as neither is ``None``:
+    the caller decides whether that is an error or a number of another sequence.
+
+    >>> sequence_number("J", 3), sequence_number("9", 5), sequence_number("10", 10)
+    ('3', '5', '10')
+    >>> sequence_number("X", 4) is None
+    True
+    """
+    want = str(expected)
+    if printed == want:
+        return want
+    if len(printed) == len(want) and all(
+        p == w or p in DIGIT_CONFUSIONS[w] for p, w in zip(printed, want, strict=True)
+    ):
+        return want
+    return None
