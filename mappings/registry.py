@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REGISTRY_FILE = Path(__file__).with_name("documents.toml")
+HEADING_LAYOUTS = ("nested", "flat")  # "flat": a deeper heading is no subsection
 DOCUMENT_TYPES = ("ElectionProgramme", "CooperationAgreement", "StrategyPaper", "VisionPaper")
 
 
@@ -33,6 +34,7 @@ class DocumentInfo:
     election: str | None = None
     source_pdf: str | None = None  # the PDF the text was extracted from, kept in the corpus
     source_pdf_sha256: str | None = None
+    flat_headings: bool = False  # all headings are peers, whatever their level ("##", "###")
 
 
 def load_registry(path: Path = REGISTRY_FILE) -> list[DocumentInfo]:
@@ -57,9 +59,14 @@ def load_registry(path: Path = REGISTRY_FILE) -> list[DocumentInfo]:
                 election=entry.get("election"),
                 source_pdf=entry.get("source_pdf"),
                 source_pdf_sha256=entry.get("source_pdf_sha256"),
+                flat_headings=entry.get("headings", "nested") == "flat",
             )
         except KeyError as exc:
             raise RegistryError(f"{where}: missing key {exc}") from None
+        if entry.get("headings", "nested") not in HEADING_LAYOUTS:
+            raise RegistryError(
+                f"{where}: headings {entry['headings']!r}: one of {', '.join(HEADING_LAYOUTS)}"
+            )
         if info.type not in DOCUMENT_TYPES:
             raise RegistryError(f"{where}: unknown type {info.type!r}")
         if not info.authors:

@@ -149,10 +149,9 @@ def test_a_line_with_a_sentence_inside_is_no_heading() -> None:
     [pytest.param(i, id=i.id) for i in load_registry() if i.form != "general"],
 )
 def test_agreement_with_the_dedicated_forms_is_as_reported(info: DocumentInfo) -> None:
-    """The figures of bench/results/form-agreement.md: the two dedicated forms at the bar read
-    alike (the Grüne programme is read by the general form itself now)."""
+    """The figures of bench/results/form-agreement.md, for the forms still dedicated; each is
+    below the bar (a form at the bar is retired: its document is read by the general form)."""
     measured = compare(info, CORPUS)
     report = (CORPUS.parent / "bench/results/form-agreement.md").read_text(encoding="utf-8")
     assert f"| {info.id} | `{info.form}` | {measured.dedicated} | {measured.general} |" in report
-    if info.form == "numbered_goals":
-        assert measured.agreement >= RETIRE_AT
+    assert measured.agreement < RETIRE_AT

@@ -1,4 +1,10 @@
-"""Tests of the ``numbered_goals`` parser against the Grüne/CDU Leitlinien and synthetic input.
+"""The Grüne/CDU Leitlinien read by the general form, and synthetic input in their layout.
+
+The Leitlinien had a dedicated form (``numbered_goals``) until 2026-12-05. The general form
+reads them alike: sections, spans, section paths ("… › Ziel 18 › Unterpunkt 2"), parents,
+modalities, targets and signatories are those of the old form. What differs: statement kinds
+are the general form's (``sentence``, ``item``; the old ``intro-sentence``, ``goal``,
+``sub-item``), and goals carry their lead-in "Unsere Ziele sind:".
 
 The expected counts were taken from the source by hand and with awk, not from the parser:
 ``awk '/^#/{...} /^[0-9]+\\. /{g++} /^  - /{s++}'`` over the corpus file gives 230 numbered
@@ -13,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from mappings.forms import parser_for
-from mappings.forms.numbered_goals import parse
+from mappings.forms.general import item_noun, parse
 from mappings.rdf.iri import slugify
 from mappings.records import Modality, ParsedDocument, Statement
 from mappings.registry import DocumentInfo
@@ -66,22 +72,35 @@ HEADINGS = [
 
 
 def _goal(doc: ParsedDocument, area: str, number: int) -> Statement:
-    (found,) = [
-        s for s in doc.statements if s.kind == "goal" and s.section_path == (area, f"Ziel {number}")
-    ]
+    (found,) = [s for s in doc.statements if s.section_path == (area, f"Ziel {number}")]
     return found
 
 
 def _kind(doc: ParsedDocument, kind: str) -> list[Statement]:
-    return [s for s in doc.statements if s.kind == kind]
+    """Statements of the old form's kinds: a goal is a numbered item of the goal list, a
+    sub-item an item under a goal, an intro sentence a sentence."""
+    if kind == "goal":
+        return [s for s in doc.statements if s.kind == "item" and s.parent is None]
+    if kind == "sub-item":
+        return [s for s in doc.statements if s.kind == "item" and s.parent is not None]
+    assert kind == "intro-sentence"
+    return [s for s in doc.statements if s.kind == "sentence"]
 
 
 # --- structure ------------------------------------------------------------------------------
 
 
-def test_registry_routes_the_leitlinien_to_this_parser(info: DocumentInfo) -> None:
-    assert info.form == "numbered_goals"
+def test_registry_routes_the_leitlinien_to_the_general_form(info: DocumentInfo) -> None:
+    assert info.form == "general" and info.flat_headings
     assert parser_for(info.form) is parse
+
+
+def test_headings_are_peers_whatever_their_level(doc: ParsedDocument) -> None:
+    """"### Mobilität" after "## Wohnen und Bauen" is no part of it (registry: headings = flat)."""
+    assert all(s.parent_key is None for s in doc.sections)
+    assert _goal(doc, "Mobilität und Infrastruktur", 1).section_path[0] == (
+        "Mobilität und Infrastruktur"
+    )
 
 
 def test_sections_are_the_headings_without_markup(doc: ParsedDocument) -> None:
@@ -223,8 +242,16 @@ def test_intro_sentences_precede_the_goals_of_their_area(doc: ParsedDocument) ->
     assert areas_with_intro == {t for t, _, _ in HEADINGS}
 
 
-def test_goals_lead_in_is_not_a_statement(doc: ParsedDocument) -> None:
+def test_goals_lead_in_is_not_a_statement_but_leads_the_goals(doc: ParsedDocument) -> None:
     assert not [s for s in doc.statements if "Unsere Ziele sind" in s.verbatim]
+    assert {s.lead_in for s in _kind(doc, "goal")} == {"Unsere Ziele sind:"}
+
+
+def test_a_lead_in_names_its_items() -> None:
+    assert item_noun("Unsere Ziele sind:") == "Ziel"
+    assert item_noun("Unsere Forderungen:") == "Forderung"
+    assert item_noun("Dafür werden wir:") is None
+    assert item_noun("Unser Ziel:") is None  # a singular names one thing, not the items
 
 
 def test_praeambel_wegpunkte_are_intro_sentences(doc: ParsedDocument) -> None:
@@ -332,7 +359,8 @@ SYNTHETIC_INFO = DocumentInfo(
     authors=("someone",),
     date="2021",
     type="CooperationAgreement",
-    form="numbered_goals",
+    form="general",
+    flat_headings=True,
     sha256="0" * 64,
 )
 
@@ -353,44 +381,16 @@ def test_wrapped_goal_line_continues_the_goal() -> None:
     assert second.number == "2"
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        pytest.param(
-            "## A\n\nUnsere Ziele sind:\n\n1. Eins\n2. Zwei\n\n4. Vier\n",
-            "synthetic.txt:8: goal numbered 4, expected 3",
-            id="jump-after-blank",
-        ),
-        pytest.param(
-            "## A\n\nUnsere Ziele sind:\n\n1. Eins\n\n## B\n\nUnsere Ziele sind:\n\n2. Zwei\n",
-            "synthetic.txt:11: goal numbered 2, expected 1",
-            id="no-restart-in-new-area",
-        ),
-        pytest.param(
-            "## A\n\nUnsere Ziele sind:\n\n  - lose\n1. Eins\n",
-            "synthetic.txt:5: sub-item before any goal",
-            id="sub-item-first",
-        ),
-        pytest.param(
-            "## A\n\nUnsere Ziele sind:\n\n1. Eins\n\nProsa danach.\n\n## B\n\nText.\n",
-            "synthetic.txt:7: unexpected text after the goals",
-            id="prose-after-goals",
-        ),
-        pytest.param(
-            "## A\n\n1. Eins\n\nUnsere Ziele sind:\n\n2. Zwei\n",
-            "synthetic.txt:3: list item before 'Unsere Ziele sind:'",
-            id="goal-before-lead-in",
-        ),
-        pytest.param(
-            "## A\n\nUnsere Ziele sind:\n\n1. Eins\n\n**Name**\n\nSprecher\n",
-            "synthetic.txt:7: signature needs role and organisation lines",
-            id="signature-without-organisation",
-        ),
-    ],
-)
-def test_malformed_input_fails_naming_file_and_line(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message.replace("(", r"\(")):
-        _parse_text(text)
+def test_a_signature_that_does_not_read_yields_no_signatory_and_no_statement() -> None:
+    doc = _parse_text("## A\n\nUnsere Ziele sind:\n\n1. Eins\n2. Zwei\n\n**Name**\n\nSprecher\n")
+    assert doc.signatories == []
+    assert [s.normalised for s in doc.statements] == ["Eins", "Zwei"]
+
+
+def test_numbered_items_without_a_naming_lead_in_get_no_label() -> None:
+    doc = _parse_text("## A\n\nDafür werden wir:\n\n1. Eins\n2. Zwei\n")
+    assert [s.section_path for s in doc.statements] == [("A",), ("A",)]
+    assert [s.modality for s in doc.statements] == [Modality.COMMITMENT] * 2
 
 
 def test_synthetic_document_with_sub_items_and_signature() -> None:
@@ -400,16 +400,16 @@ def test_synthetic_document_with_sub_items_and_signature() -> None:
         "**Erika Muster**\n\nSprecherin  \nFraktion X und  \nVorsitzende  \nKreisverband Y\n\n"
         "Dortmund, den 1. April 2021\n"
     )
-    assert [s.kind for s in doc.statements] == [
-        "intro-sentence",
-        "intro-sentence",
-        "goal",
-        "sub-item",
-        "sub-item",
-        "goal",
-    ]
+    kinds = ["sentence", "sentence", "item", "item", "item", "item"]
+    assert [s.kind for s in doc.statements] == kinds
     goal = doc.statements[2]
+    assert goal.modality is Modality.COMMITMENT  # a goal with details, not a mere lead-in
     assert [s.parent for s in doc.statements[3:5]] == [goal.ordinal] * 2
+    assert [s.section_path for s in doc.statements[3:5]] == [
+        ("B", "Ziel 1", "Unterpunkt 1"),
+        ("B", "Ziel 1", "Unterpunkt 2"),
+    ]
+    assert [s.modality for s in doc.statements[3:5]] == [Modality.COMMITMENT] * 2
     assert doc.statements[5].section_path == ("B", "Ziel 2")
     assert doc.statements[5].modality is Modality.OPPOSITION
     assert [(s.role, s.organisation) for s in doc.signatories] == [
