@@ -34,7 +34,8 @@ def link(statement_iri: URIRef, statement: Statement, doc_id: str) -> list[Tripl
     absolute offsets ``statement.span.char_start + offset`` into the source file.
     A company named in the statement's heading or lead-in is recorded too (``dokg:contextNames``,
     a ``dokg:concernsIndirectly``): a bullet under an airport heading is about the airport
-    without repeating the word (guideline §4).
+    without repeating the word (guideline §4); so is the company that runs what the lead-in
+    names ("Stadtbahnkonzept … unter Beachtung" / "- der Barrierefreiheit" → DSW21).
     """
     del doc_id  # all rules are corpus-wide
     triples: list[Triple] = _context_links(statement_iri, statement)
@@ -95,7 +96,24 @@ def _context_links(statement_iri: URIRef, statement: Statement) -> list[Triple]:
     context = [statement.section_path[-1]] if statement.section_path else []
     context += [statement.lead_in] if statement.lead_in else []
     named = [c for text in context for c in _companies_named(text)]
+    if statement.lead_in:
+        named += _operators_named(statement.lead_in)
     return [(statement_iri, DOKG.contextNames, c) for c in dict.fromkeys(named)]
+
+
+@lru_cache(maxsize=4096)
+def _operators_named(text: str) -> tuple[URIRef, ...]:
+    """The companies that run what ``text`` names ("Stadtbahn" → DSW21)."""
+    from mappings.reference.load import reference_graph
+
+    graph = reference_graph()
+    view = TextView.of(text)
+    found: list[URIRef] = []
+    for hit in find_mentions(view.text):
+        for company in graph.objects(hit.entry.entity, DOKG.operatedBy):
+            if isinstance(company, URIRef) and company in _companies() and company not in found:
+                found.append(company)
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
