@@ -8,7 +8,8 @@ before its auxiliary at a clause's end ("…, die 2023 vom Land finanziert wurde
 whose participle closes the clause ("Dortmund hat … wichtige Schritte getan,"), or "bereits",
 "schon", "neu" … with a participle ("die bereits eingeführten Klassenhelfer*innen"). The same
 participle with "werden" after it is a passive of the future or of obligation ("muss erreicht
-werden") and is no claim; nor are intentions ("haben uns vorgenommen") or present participles
+werden") and is no claim, unless "bereits" or "endlich" says it is under way ("der bereits in
+Dortmund eingeführt wird", "wird endlich geahndet"); nor are intentions ("haben uns vorgenommen") or present participles
 ("die bereits bestehenden Flächen").
 
 >>> is_progress_claim("Seit 2020 wurden 18 neue Kindertageseinrichtungen eingerichtet.")
@@ -77,7 +78,7 @@ _VERB_FINAL = re.compile(
 # The auxiliary first and the participle closing the clause: "Dortmund hat … Schritte getan,",
 # "Insgesamt haben 220 Teilnehmende 650 Beiträge … eingereicht."
 _BRACKET = re.compile(
-    rf"\b(?:hat|haben|wurden?)\b[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM_ANY}(?=\s*(?:[,.;:!?]|$))"
+    rf"\b(?:hat|haben|wurden?)\b(?!\s+sich\b)[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM_ANY}(?=\s*(?:[,.;:!?]|$))"
 )
 # What is already done, said as an attribute or with "sein": "die bereits eingeführten
 # Klassenhelfer*innen", "das neu eingeführte Angebot", "im gerade beschlossenen Waldkonzept",
@@ -95,6 +96,17 @@ _DONE_ATTRIBUTE = re.compile(
 )
 _ALREADY_PERFECT = re.compile(
     rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}"
+    r"(?=\s*(?:[,.;:!?]|und\b|$))"
+)
+# Under way: "bereits" or "endlich" with a present passive closing a main or a relative clause
+# ("Falschparken wird endlich geahndet", "…, der auf GRÜNE Initiative bereits in Dortmund
+# eingeführt wird"), not one of obligation or wish ("muss bereits … geprüft werden", "dass
+# endlich mehr Wohnungen gebaut werden").
+_STILL = r"(?:bereits|schon|endlich)"
+_UNDERWAY = re.compile(
+    rf"(?:\b(?:wird|werden)\b[^,.;:!?]{{0,60}}?\b{_STILL}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}"
+    rf"{_FORM_ANY}|,\s*(?:der|die|das|den|dem|deren|dessen|welche[rsnm]?)\b[^,.;:!?]{{0,80}}?"
+    rf"\b{_STILL}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}\s+(?:wird|werden))"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
 # The perfect with "sein" of a verb of getting somewhere: "Alle Ergebnisse sind in die
@@ -136,12 +148,20 @@ _SPAN = re.compile(r"\b(?:von\s+)?((?:19|20)\d{2})\s*(?:bis|–|-)\s*((?:19|20)\
 _YEAR = re.compile(r"(?<!bis )(?<!ab )(?<!Bis )\b(?:im\s+Jahr\s+|in\s+)?((?:19|20)\d{2})\b")
 
 
+_CLAIM_RULES = (
+    _DEED,
+    _VERB_FINAL,
+    _BRACKET,
+    _DONE_ATTRIBUTE,
+    _ALREADY_PERFECT,
+    _SEIN_PERFECT,
+    _UNDERWAY,
+)
+
+
 def is_progress_claim(text: str) -> bool:
     """Whether ``text`` reports something as achieved, started or decided."""
-    if any(
-        rule.search(text)
-        for rule in (_DEED, _VERB_FINAL, _BRACKET, _DONE_ATTRIBUTE, _ALREADY_PERFECT, _SEIN_PERFECT)
-    ):
+    if any(rule.search(text) for rule in _CLAIM_RULES):
         return True
     for past in _PAST.finditer(text):
         clause_end = text.find(".", past.end())

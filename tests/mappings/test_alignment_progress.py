@@ -20,6 +20,9 @@ from mappings.alignment.progress import claimed_period, is_progress_claim
         "Mit dem Beschluss des Waldkonzeptes sind wir bereits weit gekommen.",
         "die Ergebnisse der in den letzten Jahren durchgeführten Quartierslabore umsetzen",
         "Alle im Prozess erarbeiteten Ergebnisse sind in die Zielbilder eingeflossen.",
+        "den Ansatz stärken, der auf GRÜNE Initiative bereits in Dortmund eingeführt wird.",
+        "Falschparken auf Gehwegen wird endlich vermehrt geahndet.",
+        "Viele Ausbaustufen sind bereits im Plan festgelegt und müssen umgesetzt werden.",
     ],
 )
 def test_reported_deeds_are_progress_claims(text: str) -> None:
@@ -38,6 +41,10 @@ def test_reported_deeds_are_progress_claims(text: str) -> None:
         "Wir haben das Ziel, alle Menschen zu erreichen, gemeinsam.",
         "Durch die Pandemie sind die Anforderungen an die Politik noch größer geworden.",
         "Der Ausbau des Stadtbahnnetzes ist seit 2008 zum Erliegen gekommen.",
+        "Die landwirtschaftlichen Flächen haben sich seit 1950 fast halbiert.",
+        "Das muss bereits bei der Planung berücksichtigt werden.",
+        "Wir wollen, dass endlich mehr Wohnungen gebaut werden.",
+        "Die Stadt wird endlich lebenswert.",
     ],
 )
 def test_promises_and_obligations_are_not(text: str) -> None:
