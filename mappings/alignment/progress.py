@@ -9,8 +9,8 @@ whose participle closes the clause ("Dortmund hat … wichtige Schritte getan,")
 "schon", "neu" … with a participle ("die bereits eingeführten Klassenhelfer*innen"). The same
 participle with "werden" after it is a passive of the future or of obligation ("muss erreicht
 werden") and is no claim, unless "bereits" or "endlich" says it is under way ("der bereits in
-Dortmund eingeführt wird", "wird endlich geahndet"); nor are intentions ("haben uns vorgenommen") or present participles
-("die bereits bestehenden Flächen").
+Dortmund eingeführt wird", "wird endlich geahndet"); nor are intentions ("haben uns
+vorgenommen") or present participles ("die bereits bestehenden Flächen").
 
 >>> is_progress_claim("Seit 2020 wurden 18 neue Kindertageseinrichtungen eingerichtet.")
 True

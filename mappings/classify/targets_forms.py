@@ -60,7 +60,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str | None, str, str], ...] = (
     (re.compile(r"\bauf\s+(?:Null|null)\b"), "0", "Anzahl", "exactly"),
     (re.compile(r"\bverdoppel\w*|\bVerdopplung\w*", re.I), "2", "Faktor", "exactly"),
     (re.compile(r"\bhalbier\w*|\bHalbierung\w*", re.I), "0.5", "Faktor", "exactly"),
-    (re.compile(r"\b(?:mindestens\s+)?(?:die|der)\s+Hälfte\b"), "50", "percent", "exactly"),
+    (re.compile(r"\b(?:[Mm]indestens\s+)?(?:die|der)\s+Hälfte\b"), "50", "percent", "exactly"),
     (re.compile(r"\b(?:ein|einem)\s+Drittel\b"), "0.333", "Anteil", "exactly"),
 )
 # What "auf Null" counts: "die Zahl der Verkehrstoten auf Null senken" → Verkehrstote.

@@ -228,6 +228,11 @@ CASES: list[tuple[str, list[Row], str]] = [
         [(Q, "50", "percent", None, None, "atLeast")],
         "fraction-half",
     ),
+    (
+        "Mindestens die Hälfte der Flächen soll entsiegelt werden.",
+        [(Q, "50", "percent", None, None, "atLeast")],
+        "fraction-half-sentence-start",
+    ),
     ("einen zweiten Standort", [(Q, "2", "Standort", None, None, "exactly")], "ordinal-word"),
     (
         "Die Stadt ist klimaneutral und nachhaltig. Und das nicht erst 2038!",
