@@ -311,22 +311,6 @@ def test_intro_sentence_is_a_pledge_only_with_a_cue(
 # --- whole document -------------------------------------------------------------------------
 
 
-def test_every_verbatim_is_the_exact_file_slice(doc: ParsedDocument, source: SourceText) -> None:
-    assert doc.statements
-    for s in doc.statements:
-        assert source.text[s.span.char_start : s.span.char_end] == s.verbatim
-        assert source.line_of(s.span.char_start) == s.span.line_start
-        assert source.line_of(s.span.char_end - 1) == s.span.line_end
-        assert s.verbatim == s.verbatim.strip()
-
-
-def test_ordinals_count_statements_in_document_order(doc: ParsedDocument) -> None:
-    assert [s.ordinal for s in doc.statements] == list(range(1, len(doc.statements) + 1))
-    starts = [s.span.char_start for s in doc.statements]
-    assert starts == sorted(starts)
-    assert {s.section_key for s in doc.statements} == {sec.key for sec in doc.sections}
-
-
 def test_title_block_and_signatures_yield_no_statements(doc: ParsedDocument) -> None:
     lines = [s.span.line_start for s in doc.statements]
     assert min(lines) == 22

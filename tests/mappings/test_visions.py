@@ -120,22 +120,6 @@ def test_testability_and_targets_come_from_the_shared_modules(doc: ParsedDocumen
 # --- spans and text -------------------------------------------------------------------------
 
 
-def test_every_span_is_the_file_slice(doc: ParsedDocument, source: SourceText) -> None:
-    for s in doc.statements:
-        assert source.slice(s.span) == s.verbatim, s.ordinal
-        assert source.line_of(s.span.char_start) == s.span.line_start
-        assert source.line_of(s.span.char_end - 1) == s.span.line_end
-        assert s.verbatim == s.verbatim.strip()
-
-
-def test_ordinals_run_in_document_order(doc: ParsedDocument) -> None:
-    assert [s.ordinal for s in doc.statements] == list(range(1, len(doc.statements) + 1))
-    starts = [s.span.char_start for s in doc.statements]
-    assert starts == sorted(starts)
-    ends = [s.span.char_end for s in doc.statements]
-    assert all(e <= nxt for e, nxt in zip(ends, starts[1:], strict=False))
-
-
 def test_normalised_text_joins_lines_and_hyphens(doc: ParsedDocument) -> None:
     (paths,) = [s for s in doc.statements if s.verbatim.startswith("Es gibt überall eine")]
     assert "\n" in paths.verbatim

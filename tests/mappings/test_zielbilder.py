@@ -173,21 +173,6 @@ def test_sentence_modality_is_the_classifier_with_vision_default(doc: ParsedDocu
 # --- spans and text -------------------------------------------------------------------------
 
 
-def test_every_span_is_the_file_slice(doc: ParsedDocument, source: SourceText) -> None:
-    for s in doc.statements:
-        assert source.slice(s.span) == s.verbatim, s.ordinal
-        assert source.line_of(s.span.char_start) == s.span.line_start
-        assert source.line_of(s.span.char_end - 1) == s.span.line_end
-    for f in doc.footnotes:
-        assert source.slice(f.span) == f.text, f.number
-
-
-def test_ordinals_run_in_document_order(doc: ParsedDocument) -> None:
-    assert [s.ordinal for s in doc.statements] == list(range(1, len(doc.statements) + 1))
-    starts = [s.span.char_start for s in doc.statements]
-    assert starts == sorted(starts)
-
-
 def test_normalised_text_has_no_footnote_marks(doc: ParsedDocument) -> None:
     for s in doc.statements:
         assert not set("®™*") & set(s.normalised), s.normalised

@@ -87,23 +87,6 @@ def test_each_bullet_starts_right_after_its_own_marker(
         assert source.text[marker + 1 : start].strip() == "", source.line_of(marker)
 
 
-def test_verbatim_is_the_exact_source_slice(doc: ParsedDocument, source: SourceText) -> None:
-    for s in doc.statements:
-        assert s.verbatim == source.text[s.span.char_start : s.span.char_end]
-        assert s.verbatim == s.verbatim.strip()
-        assert s.span.line_start == source.line_of(s.span.char_start)
-        assert s.span.line_end == source.line_of(s.span.char_end - 1)
-
-
-def test_spans_do_not_overlap_and_follow_document_order(doc: ParsedDocument) -> None:
-    for before, after in zip(doc.statements, doc.statements[1:], strict=False):
-        assert before.span.char_end <= after.span.char_start, (before.ordinal, after.ordinal)
-
-
-def test_ordinals_count_from_one_in_document_order(doc: ParsedDocument) -> None:
-    assert [s.ordinal for s in doc.statements] == list(range(1, len(doc.statements) + 1))
-
-
 def test_no_statement_contains_a_marker_or_a_line_break(doc: ParsedDocument) -> None:
     for s in doc.statements:
         assert "●" not in s.verbatim, s.span
