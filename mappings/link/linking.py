@@ -73,7 +73,9 @@ _LEGAL_NAME = re.compile(r"gesellschaft|GmbH|\bAG\b")
 _AT_SITE = re.compile(
     r"(?:\b(?:an|am|in|im|zum|zur|vom|beim|nach|bei|bis\s+zum|bis\s+zur)|"
     r"\b(?:Anbindung|Ausbau\w*|Rückbau|Erweiterung|Bereich|Gelände|Umfeld|Nähe|Standort|"
-    r"Landebahn|Erreichbarkeit)\s+(?:de[rsm]|die|den))\s+(?:\w+\s+)?$"
+    r"Landebahn|Erreichbarkeit)\s+(?:de[rsm]|die|den))\s+(?:\w+\s+)?"
+    # the next of a coordination: "die Anbindung der Universität und der Fachhochschule"
+    r"(?:[\w-]+\s+(?:und|sowie|oder)\s+(?:de[rsm]|die|den)\s+(?:\w+\s+)?)?$"
 )
 
 
@@ -84,6 +86,10 @@ def _sites(entry: Entry, text: str, start: int, surface: str) -> tuple[URIRef, .
     >>> text = "die Anbindung der Universität verbessern; die Universität forscht"
     >>> len(_sites(tu, text, 18, "Universität")), len(_sites(tu, text, 46, "Universität"))
     (1, 0)
+    >>> fh = next(e for e in load_lexicon() if e.ref == "actor/fh-dortmund")
+    >>> text = "die Anbindung der Universität und der Fachhochschule verbessern"
+    >>> len(_sites(fh, text, 38, "Fachhochschule"))
+    1
     """
     if not entry.sites or _LEGAL_NAME.search(surface):
         return ()
