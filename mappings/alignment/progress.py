@@ -6,7 +6,8 @@ author's deed ("die von uns durchgesetzte Verhinderung", "auf GRÜNE Initiative 
 durchgesetzte Neuplanung"). Any verb counts when the grammar says it is done: a participle
 before its auxiliary at a clause's end ("…, die 2023 vom Land finanziert wurde"), an auxiliary
 whose participle closes the clause ("Dortmund hat … wichtige Schritte getan,"), or "bereits",
-"schon", "neu" … with a participle ("die bereits eingeführten Klassenhelfer*innen"). The same
+"schon", "neu" … with a participle ("die bereits eingeführten Klassenhelfer*innen"), or
+keeping what was done ("die erweiterten Öffnungszeiten … aufrechterhalten"). The same
 participle with "werden" after it is a passive of the future or of obligation ("muss erreicht
 werden") and is no claim, unless "bereits" or "endlich" says it is under way ("der bereits in
 Dortmund eingeführt wird", "wird endlich geahndet"); nor are intentions ("haben uns
@@ -148,6 +149,13 @@ _SPAN = re.compile(r"\b(?:von\s+)?((?:19|20)\d{2})\s*(?:bis|–|-)\s*((?:19|20)\
 _YEAR = re.compile(r"(?<!bis )(?<!ab )(?<!Bis )\b(?:im\s+Jahr\s+|in\s+)?((?:19|20)\d{2})\b")
 
 
+# Keeping what was done: "die erweiterten Öffnungszeiten … aufrechterhalten" says they were
+# extended; "wie es seit letztem Jahr bereits vermehrt geschieht" that it happens already.
+_KEPT = re.compile(
+    rf"\b(?:die|den|das|der)\s+{_NOT_DONE}{_ATTRIBUTE_FORM}(?:e|en|er|es|em)\s+[^.;:!?]{{0,80}}?"
+    r"\b(?:aufrechterhalten|beibehalten|fortführen|fortsetzen|weiterführen)\b"
+    r"|\b(?:bereits|schon)\s+(?:\w+\s+)?(?:geschieht|stattfindet|läuft|passiert)\b"
+)
 _CLAIM_RULES = (
     _DEED,
     _VERB_FINAL,
@@ -156,6 +164,7 @@ _CLAIM_RULES = (
     _ALREADY_PERFECT,
     _SEIN_PERFECT,
     _UNDERWAY,
+    _KEPT,
 )
 
 

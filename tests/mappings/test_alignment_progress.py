@@ -23,6 +23,8 @@ from mappings.alignment.progress import claimed_period, is_progress_claim
         "den Ansatz stärken, der auf GRÜNE Initiative bereits in Dortmund eingeführt wird.",
         "Falschparken auf Gehwegen wird endlich vermehrt geahndet.",
         "Viele Ausbaustufen sind bereits im Plan festgelegt und müssen umgesetzt werden.",
+        "die erweiterten Öffnungszeiten der Recyclinghöfe aufrechterhalten",
+        "Parkplätze umwandeln, wie es seit letztem Jahr bereits vermehrt geschieht.",
     ],
 )
 def test_reported_deeds_are_progress_claims(text: str) -> None:
@@ -45,6 +47,7 @@ def test_reported_deeds_are_progress_claims(text: str) -> None:
         "Das muss bereits bei der Planung berücksichtigt werden.",
         "Wir wollen, dass endlich mehr Wohnungen gebaut werden.",
         "Die Stadt wird endlich lebenswert.",
+        "die bestehenden Angebote aufrechterhalten",
     ],
 )
 def test_promises_and_obligations_are_not(text: str) -> None:
