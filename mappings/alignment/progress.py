@@ -84,15 +84,18 @@ _BRACKET = re.compile(
 # What is already done, said as an attribute or with "sein": "die bereits eingeführten
 # Klassenhelfer*innen", "das neu eingeführte Angebot", "im gerade beschlossenen Waldkonzept",
 # "alle bisher erarbeiteten Ergebnisse", "sind wir bereits weit gekommen".
-_ALREADY = r"(?:bereits|schon|bisher|neu|gerade|kürzlich|jüngst|in\s+den\s+letzten\s+Jahren)"
+_ALREADY = r"(?:bereits|schon|bisher|gerade|kürzlich|jüngst|in\s+den\s+letzten\s+Jahren)"
 _ATTRIBUTE_FORM = (
     r"(?![a-zäöüß]\w*(?:end|bar)(?:e|en|er|es|em)?\b)"  # "bestehenden", "verfügbaren"
     r"(?:[a-zäöüß]\w*ge\w+(?:t|en)|[a-zäöüß]\w+iert|(?:be|er|ent|ver|zer|emp)\w+(?:t|en))"
 )
 # the participle, up to two more attributes, the noun: "die bereits eingeführten systemischen
 # Klassenhelfer*innen"
+# "neu" makes a deed only of a verb of achievement: "das neu eingeführte Angebot", not "neu
+# eingebürgerte Menschen" (who they are, not what was done).
 _DONE_ATTRIBUTE = re.compile(
-    rf"\b{_ALREADY}\s+(?:[\w*-]+\s+){{0,4}}?{_NOT_DONE}{_ATTRIBUTE_FORM}"
+    rf"(?:\b{_ALREADY}\s+(?:[\w*-]+\s+){{0,4}}?{_NOT_DONE}|\bneu\s+(?=(?:{_ACHIEVED})))"
+    rf"{_ATTRIBUTE_FORM}"
     r"(?:(?:e|en|er|es|em)\s+(?:[a-zäöüß][\w-]*\s+){0,2}|\s+)[A-ZÄÖÜ]"
 )
 _ALREADY_PERFECT = re.compile(

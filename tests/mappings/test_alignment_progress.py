@@ -24,6 +24,7 @@ from mappings.alignment.progress import claimed_period, is_progress_claim
         "Falschparken auf Gehwegen wird endlich vermehrt geahndet.",
         "Viele Ausbaustufen sind bereits im Plan festgelegt und müssen umgesetzt werden.",
         "die erweiterten Öffnungszeiten der Recyclinghöfe aufrechterhalten",
+        "das neu eingeführte Angebot stärken",
         "Parkplätze umwandeln, wie es seit letztem Jahr bereits vermehrt geschieht.",
     ],
 )
@@ -48,6 +49,7 @@ def test_reported_deeds_are_progress_claims(text: str) -> None:
         "Wir wollen, dass endlich mehr Wohnungen gebaut werden.",
         "Die Stadt wird endlich lebenswert.",
         "die bestehenden Angebote aufrechterhalten",
+        "die jährlichen Feiern für neu eingebürgerte Menschen stärken.",
     ],
 )
 def test_promises_and_obligations_are_not(text: str) -> None:
