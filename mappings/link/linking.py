@@ -110,16 +110,25 @@ def _context_links(statement_iri: URIRef, statement: Statement) -> list[Triple]:
 @lru_cache(maxsize=4096)
 def _operators_named(text: str) -> tuple[URIRef, ...]:
     """The companies that run what ``text`` names ("Stadtbahn" → DSW21)."""
-    from mappings.reference.load import reference_graph
-
-    graph = reference_graph()
     view = TextView.of(text)
     found: list[URIRef] = []
     for hit in find_mentions(view.text):
-        for company in graph.objects(hit.entry.entity, DOKG.operatedBy):
-            if isinstance(company, URIRef) and company in _companies() and company not in found:
+        for company in _operators().get(hit.entry.entity, ()):
+            if company not in found:
                 found.append(company)
     return tuple(found)
+
+
+@cache
+def _operators() -> dict[URIRef, tuple[URIRef, ...]]:
+    """The companies of the Konzern Stadt that run each thing of the reference data."""
+    from mappings.reference.load import reference_graph  # parsed once, only when needed
+
+    run_by: dict[URIRef, list[URIRef]] = {}
+    for thing, _, company in reference_graph().triples((None, DOKG.operatedBy, None)):
+        if isinstance(thing, URIRef) and isinstance(company, URIRef) and company in _companies():
+            run_by.setdefault(thing, []).append(company)
+    return {thing: tuple(sorted(companies)) for thing, companies in run_by.items()}
 
 
 @lru_cache(maxsize=4096)
