@@ -30,7 +30,7 @@ class Rule:
 
 
 # Confusions in lower-case or capitalised words. Umlauts first: the OCR read ü as ii/i/il/iu/
-# ti/l/u/U, ä as a/d/é/@, ö as o/d/é/a/i, and ß as B/BB/Bi/R/f/fi/3. A "d" next to a
+# ti/l/u/U, ä as a/d/da/i/ia/é/@, ö as o/d/é/a/i, and ß as B/BB/Bi/R/f/fi/3. A "d" next to a
 # consonant ("Bevdlkerung", "dber") is strong evidence, handled in :func:`_sites`.
 LOWER_RULES: tuple[Rule, ...] = (
     Rule("ii", "ü", kind="strong"),
@@ -46,6 +46,9 @@ LOWER_RULES: tuple[Rule, ...] = (
     Rule("o", "ö"),
     Rule("i", "ö"),
     Rule("d", "ä"),
+    Rule("da", "ä", "mid"),  # "Stabilitdat"
+    Rule("i", "ä", "mid"),  # "vielfiltige"
+    Rule("ia", "ä", "mid"),  # "zukunftsfiahigen"
     Rule("d", "ö"),
     Rule("d", "ü"),
     Rule("t", "ü", "start"),

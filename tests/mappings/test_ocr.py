@@ -66,6 +66,10 @@ RULE_EXAMPLES = [
     ("quter", "guter"),
     ("Mglichkeit", "Möglichkeit"),
     ("tglich", "täglich"),
+    # ä read as "da", "i", "ia" mid-word (the Zielbilder titles)
+    ("Stabilitdat", "Stabilität"),
+    ("vielfiltige", "vielfältige"),
+    ("zukunftsfiahigen", "zukunftsfähigen"),
     ("l6sen", "lösen"),
     ("2u", "zu"),
     # compounds read as two known words
@@ -99,6 +103,9 @@ KEPT = [
     "Kümmerer",
     "Westhausen",
     "Strobelallee",
+    "sozial",  # "ia" is no damaged ä where the word is one
+    "Initiativen",
+    "Material",
 ]
 
 
