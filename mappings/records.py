@@ -93,18 +93,19 @@ class Section:
 
 @dataclass(frozen=True)
 class Statement:
-    """One extracted unit: a goal, sub-item, bullet, sentence, vision or Zielbild statement.
+    """One extracted unit: a list item, bullet, sentence, vision or Zielbild statement.
 
     ``verbatim`` is exactly ``source[span.char_start:span.char_end]``. ``normalised`` has OCR
     repaired, line breaks and hyphenation joined, page headers removed. ``section_path`` is the
     human-readable path of headings down to the statement (e.g. ``("Mobilität und
     Infrastruktur", "Ziel 18")``). ``ordinal`` is the 1-based position in the document.
-    ``kind`` names the text form (``goal``, ``sub-item``, ``bullet``, ``sentence``,
-    ``vision``, ``zielbild``, ``intro-sentence``). ``lead_in`` is the sentence that governs a
-    bullet ("Dafür werden wir"). ``parent`` is the ``ordinal`` of the parent statement (a
-    Leitlinien goal for its sub-items, a Zielbild for its explanatory sentences).
+    ``kind`` names the text form (``item``: numbered, lettered or dashed; ``bullet``,
+    ``sentence``, ``vision``, ``zielbild``, ``intro-sentence``). ``lead_in`` is the text that
+    governs the statement ("Dafür werden wir", "Unsere Ziele sind:"). ``parent`` is the
+    ``ordinal`` of the parent statement (a list item for its sub-items, a Zielbild for its
+    explanatory sentences).
     ``addressees`` names who a demand is addressed to, as free text ("Land", "Bund").
-    ``number`` is the printed number of a numbered goal.
+    ``number`` is the printed number of a numbered item.
     """
 
     ordinal: int

@@ -44,7 +44,7 @@ import re
 _ACHIEVED = (
     r"eingerichtet|beschlossen|umgesetzt|durchgesetzt|verankert|entwickelt|geschaffen|gebaut|"
     r"eröffnet|erreicht|eingeführt|gestartet|realisiert|ausgebaut|saniert|erhöht|verdoppelt|"
-    r"gesenkt|angestoßen|initiiert|verabschiedet|gegründet|beauftragt|ermöglicht|gepflanzt|"
+    r"gesenkt|erweitert|angestoßen|initiiert|verabschiedet|gegründet|beauftragt|ermöglicht|gepflanzt|"
     r"installiert|fertiggestellt|geplant|erarbeitet|eingereicht|durchgeführt|gesichert|"
     r"verhindert|gelungen|vorangebracht|aufgestockt|eingestellt|angeschafft|modernisiert|"
     r"auf\s+den\s+Weg\s+gebracht|durchsetzen|erreichen|umsetzen|einführen"
@@ -78,8 +78,15 @@ _VERB_FINAL = re.compile(
 )
 # The auxiliary first and the participle closing the clause: "Dortmund hat … Schritte getan,",
 # "Insgesamt haben 220 Teilnehmende 650 Beiträge … eingereicht."
+# a reflexive perfect of a change is the world changing ("haben sich seit 1950 halbiert"), not
+# a deed ("hat sich für den Radweg eingesetzt" is one)
+_NOT_CHANGED = (
+    r"(?!\s+sich\b[^,.;:!?]{0,80}?\b(?:halbiert|verdoppelt|verändert|verringert|vergrößert|"
+    r"verkleinert|verschlechtert|verbessert|erhöht|gewandelt|entwickelt|verschärft)\b)"
+)
 _BRACKET = re.compile(
-    rf"\b(?:hat|haben|wurden?)\b(?!\s+sich\b)[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM_ANY}(?=\s*(?:[,.;:!?]|$))"
+    rf"\b(?:hat|haben|wurden?)\b{_NOT_CHANGED}[^,.;:!?]{{0,160}}?\b{_NOT_DONE}{_FORM_ANY}"
+    r"(?=\s*(?:[,.;:!?]|$))"
 )
 # What is already done, said as an attribute or with "sein": "die bereits eingeführten
 # Klassenhelfer*innen", "das neu eingeführte Angebot", "im gerade beschlossenen Waldkonzept",
@@ -102,15 +109,17 @@ _ALREADY_PERFECT = re.compile(
     rf"\b(?:ist|sind)\b[^,.;:!?]{{0,60}}?\b{_ALREADY}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}"
     r"(?=\s*(?:[,.;:!?]|und\b|$))"
 )
-# Under way: "bereits" or "endlich" with a present passive closing a main or a relative clause
-# ("Falschparken wird endlich geahndet", "…, der auf GRÜNE Initiative bereits in Dortmund
-# eingeführt wird"), not one of obligation or wish ("muss bereits … geprüft werden", "dass
-# endlich mehr Wohnungen gebaut werden").
+# Under way: a present passive closing a main clause with "endlich" ("Falschparken wird endlich
+# geahndet") or a relative clause with "bereits" ("…, der auf GRÜNE Initiative bereits in
+# Dortmund eingeführt wird"); not one of obligation or wish ("muss bereits … geprüft werden",
+# "dass endlich mehr Wohnungen gebaut werden") nor of a time to come ("wird schon 2026
+# gebaut", "…, die bereits ab dem nächsten Jahr abgeschafft werden").
 _STILL = r"(?:bereits|schon|endlich)"
+_LATER = r"(?!(?:[^,.;:!?]*?\b(?:ab|bald|künftig|zukünftig|nächste\w*|(?:19|20)\d\d)\b))"
 _UNDERWAY = re.compile(
-    rf"(?:\b(?:wird|werden)\b[^,.;:!?]{{0,60}}?\b{_STILL}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}"
-    rf"{_FORM_ANY}|,\s*(?:der|die|das|den|dem|deren|dessen|welche[rsnm]?)\b[^,.;:!?]{{0,80}}?"
-    rf"\b{_STILL}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}\s+(?:wird|werden))"
+    rf"(?:\b(?:wird|werden)\b{_LATER}[^,.;:!?]{{0,60}}?\bendlich\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}"
+    rf"{_FORM_ANY}|,\s*(?:der|die|das|den|dem|deren|dessen|welche[rsnm]?)\b{_LATER}"
+    rf"[^,.;:!?]{{0,80}}?\b{_STILL}\b[^,.;:!?]{{0,60}}?\b{_NOT_DONE}{_FORM_ANY}\s+(?:wird|werden))"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
 # The perfect with "sein" of a verb of getting somewhere: "Alle Ergebnisse sind in die
@@ -155,7 +164,7 @@ _YEAR = re.compile(r"(?<!bis )(?<!ab )(?<!Bis )\b(?:im\s+Jahr\s+|in\s+)?((?:19|2
 # Keeping what was done: "die erweiterten Öffnungszeiten … aufrechterhalten" says they were
 # extended; "wie es seit letztem Jahr bereits vermehrt geschieht" that it happens already.
 _KEPT = re.compile(
-    rf"\b(?:die|den|das|der)\s+{_NOT_DONE}{_ATTRIBUTE_FORM}(?:e|en|er|es|em)\s+[^.;:!?]{{0,80}}?"
+    rf"\b(?:die|den|das|der)\s+(?:{_ACHIEVED})(?:e|en|er|es|em)\s+[^.;:!?]{{0,80}}?"
     r"\b(?:aufrechterhalten|beibehalten|fortführen|fortsetzen|weiterführen)\b"
     r"|\b(?:bereits|schon)\s+(?:\w+\s+)?(?:geschieht|stattfindet|läuft|passiert)\b"
 )

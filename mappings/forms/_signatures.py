@@ -14,17 +14,26 @@ An organisation line ending in "und" joins the next pair ("stellv. Vorsitzender 
 CDU-Ratsfraktion und / kommissarischer Vorsitzender / des Kreisverbandes CDU" is two offices
 of one person, one :class:`Signatory` each, both with the span of the whole signature). The
 signatories become memberships in the graph; the block yields no statements.
+
+Only a block that reads as signatures counts: names shaped like a person's (two to four
+capitalised words, an academic title allowed: "Dr. Jendrik Suck"), role and organisation lines
+under each, and a place-and-date line ("Dortmund, den 22. März 2021"). A closing "**Impressum**"
+or "**Unsere Partner**" over a few short lines is text, not people.
 """
 
 from __future__ import annotations
 
 import re
 
+from mappings.forms._units import BOLD_LINE as _NAME
+from mappings.forms._units import DATELINE as _PLACE_DATE
 from mappings.records import Signatory
 from mappings.text.source import SourceText
 
-_NAME = re.compile(r"\*\*(?P<name>[^*]+?)\*\*\s*")
-_PLACE_DATE = re.compile(r"[A-ZÄÖÜ][\w. -]*, (?:den )?\d{1,2}\. ?\w+\.? \d{4}\.?\s*")
+_PERSON = re.compile(
+    r"(?!(?:Unser|Ihr|Mein|Dein|Euer|Die|Der|Das|Dies|Alle|Weitere|Wir)\w*\s)"  # no "Unsere …"
+    r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w'-]+(?:\s+(?:von|van|de|zu)\b)?(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}"
+)
 _OFFICE_LINE_WORDS = 8
 
 
@@ -35,23 +44,25 @@ def signature_block(source: SourceText) -> int | None:
     end of the file; it must hold at least one signature that reads.
     """
     start: int | None = None
+    dated = False
     n = source.line_count
     while n >= 1:
         line = source.line(n).strip()
         if not line or _PLACE_DATE.fullmatch(line):
+            dated = dated or bool(line)
             n -= 1
             continue
         first = _signature_start(source, n)
         if first is None:
             break
         start, n = first, first - 1
-    if start is None:
+    if start is None or not dated:
         return None
     try:
-        signatories(source, start, source.line_count)
+        people = signatories(source, start, source.line_count)
     except ValueError:
         return None
-    return start
+    return start if all(_PERSON.fullmatch(p.name) for p in people) else None
 
 
 def _signature_start(source: SourceText, last: int) -> int | None:
@@ -99,7 +110,7 @@ def signatories(source: SourceText, first: int, last: int) -> list[Signatory]:
                 raise ValueError(f"{source.name}:{m + 2 * i + 1}: cannot read offices")
             out.append(
                 Signatory(
-                    name=name.group("name").strip(),
+                    name=name.group("title").strip(),
                     role=role,
                     organisation=org.removesuffix(" und"),
                     span=span,

@@ -17,7 +17,7 @@ from mappings.text.ocr_marks import sequence_number
 from mappings.text.source import SourceText
 
 _MD_HEADING = re.compile(r"#{1,6}\s+(?P<title>\S.*?)\s*")
-_BOLD_LINE = re.compile(r"\*\*(?P<title>[^*]+?)\*\*\s*")
+BOLD_LINE = re.compile(r"\*\*(?P<title>[^*]+?)\*\*\s*")
 _CAPS = re.compile(r"[^a-zäöüß]*[A-ZÄÖÜ]{2}[^a-zäöüß]*")
 _NUMBERED_HEADING = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>[A-ZÄÖÜ].*?)\s*")
 _ITEM = re.compile(
@@ -53,11 +53,13 @@ class Unit:
     bullet: bool = False  # a list item marked by a bullet glyph, not a number or a dash
 
 
-def read_units(source: SourceText, furniture: set[int]) -> list[Unit]:
-    """Headings, items and paragraph blocks in order; blank lines and furniture end a block."""
+def read_units(source: SourceText, furniture: set[int], last_line: int | None = None) -> list[Unit]:
+    """Headings, items and paragraph blocks in order, up to ``last_line`` (the text before a
+    signature block); blank lines and furniture end a block."""
     units: list[Unit] = []
     current: Unit | None = None
-    for n in range(1, source.line_count + 1):
+    last = source.line_count if last_line is None else last_line
+    for n in range(1, last + 1):
         line = source.line(n)
         if not line.strip() or n in furniture:
             current = None
@@ -66,7 +68,7 @@ def read_units(source: SourceText, furniture: set[int]) -> list[Unit]:
         end = source.line_start(n) + len(line.rstrip())
         previous = source.line(n - 1) if n > 1 and n - 1 not in furniture else ""
         heading = _heading(source, n, furniture)
-        if heading is not None and _continues_list(units, heading[1]):
+        if heading is not None and _continues_list(source, n, last, furniture, units, heading[1]):
             heading = None  # "8. …" after item 7 and a blank line is item 8
         if heading is not None:
             if current is not None and current.kind == "heading" and _CAPS.fullmatch(line):
@@ -104,11 +106,26 @@ def read_units(source: SourceText, furniture: set[int]) -> list[Unit]:
     return units
 
 
-def _continues_list(units: list[Unit], number: str | None) -> bool:
-    """Whether a stand-alone numbered line carries on the numbered list just before it (its
-    sub-items between)."""
+def _continues_list(
+    source: SourceText,
+    n: int,
+    last: int,
+    furniture: set[int],
+    units: list[Unit],
+    number: str | None,
+) -> bool:
+    """Whether stand-alone numbered line ``n`` carries on the numbered list just before it
+    (its sub-items between) rather than opening a chapter: it is no line in capitals, and what
+    follows is another list item or the end of the text, not the chapter's prose."""
+    if number is None or _CAPS.fullmatch(source.line(n).strip()):
+        return False
+    following = next(
+        (k for k in range(n + 1, last + 1) if k not in furniture and source.line(k).strip()), None
+    )
+    if following is not None and _ITEM.match(source.line(following)) is None:
+        return False
     for unit in reversed(units):
-        if unit.kind != "item" or number is None:
+        if unit.kind != "item":
             return False
         if unit.number is not None:
             return unit.number.isdigit() and number == str(int(unit.number) + 1)
@@ -129,7 +146,7 @@ def _heading(source: SourceText, n: int, furniture: set[int]) -> tuple[int, str 
     line = source.line(n).strip()
     if m := _MD_HEADING.fullmatch(line):
         return line.index(" "), None, strip_markdown(m.group("title")).strip()
-    if (m := _BOLD_LINE.fullmatch(line)) and not DATELINE.fullmatch(m.group("title")):
+    if (m := BOLD_LINE.fullmatch(line)) and not DATELINE.fullmatch(m.group("title")):
         return 1, None, m.group("title").strip()
     words = line.split()
     wraps = line.endswith(",") and _caps_line(source, n + 1, furniture)  # "NICHT ALLES,"

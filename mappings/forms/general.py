@@ -80,7 +80,7 @@ _SHORT_LINE_WORDS = 6
 _NESTING_INDENT = 2  # a page-start space is no nesting; "  - " under "1. " is
 _TITLE_MATTER_WORDS = 30
 _ITEMS_NAMED = re.compile(  # "Unsere Ziele sind:" names what the numbered items below are
-    r"(?:Unsere|Die|Meine|Ihre|Diese|Folgende)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)"
+    r"(?:Unsere|Meine|Ihre|Diese|Folgende|Weitere)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)"
     r"(?:\s+(?:sind|lauten))?\s*:"
 )
 SUB_ITEM_LABEL = "Unterpunkt"
@@ -190,13 +190,13 @@ class _Reader:
 def parse(source: SourceText, info: DocumentInfo) -> ParsedDocument:
     """Sections, sentences and list items of a document in a common layout."""
     furniture = _furniture(source)
-    normaliser = NORMALISER if ocr_damaged(source.text) else CLEAN_NORMALISER
-    builder = StatementBuilder(source, normaliser, furniture=furniture)
-    units = join_units(source, read_units(source, furniture))
-    read_heading_numbers(units)
-    signed_from = signature_block(source)
-    if signed_from is not None:  # the signatures are people, not statements or headings
-        units = [u for u in units if u.first < signed_from]
+    damaged = ocr_damaged(source.text)
+    builder = StatementBuilder(source, NORMALISER if damaged else CLEAN_NORMALISER, furniture)
+    signed_from = signature_block(source)  # the signatures are people, not statements
+    last_line = None if signed_from is None else signed_from - 1
+    units = join_units(source, read_units(source, furniture, last_line))
+    if damaged:  # an OCR'd "J." in third place is 3; in a clean text a "6" stays 6
+        read_heading_numbers(units)
     reader = _Reader(source, info, builder, neutralise_quote_openers(builder.clean_text))
     first = _title_matter(source, units)
     if not any(u.kind == "heading" for u in units[first:]):
@@ -244,7 +244,7 @@ def _title_matter(source: SourceText, units: list[Unit]) -> int:
         following = units[i + 1] if i + 1 < len(units) else None
         if unit.kind == "heading" and following is not None and following.kind != "heading":
             body = source.text[following.start : following.end]
-            if following.kind == "item" or ends_sentence(body) or "." in body:
+            if following.kind == "item" or ends_sentence(body) or "." in body or body.endswith(":"):
                 return i
     return 0
 
@@ -297,10 +297,11 @@ def _item(reader: _Reader, unit: Unit, following: Unit | None) -> None:
     if reader.topics is not None:
         reader.topics.item(unit.start, text)
     leads = following is not None and following.kind == "item" and is_lead_in(text)
-    # "Außerdem wollen wir:" over its siblings is no statement; "Primat der Politik
-    # durchsetzen:" over deeper sub-items is a goal with its details
+    # A lead-in item is no statement: "Außerdem wollen wir:" over its siblings or over deeper
+    # sub-items; but "Primat der Politik durchsetzen:" over sub-items is a goal with details.
     deeper = following is not None and following.indent >= unit.indent + _NESTING_INDENT
     leads_siblings = leads and not deeper
+    only_leads = leads_siblings or (leads and SPEAKS.search(text) is not None)
     speaks = lead_in is not None and SPEAKS.search(lead_in) is not None
     default = Modality.COMMITMENT if speaks else Modality.STATEMENT
     label: tuple[str, ...] = ()
@@ -314,7 +315,7 @@ def _item(reader: _Reader, unit: Unit, following: Unit | None) -> None:
     context = _ItemContext(
         lead_in=lead_in,
         default=default,
-        modality=Modality.STATEMENT if leads_siblings else None,
+        modality=Modality.STATEMENT if only_leads else None,
         parent=parent.ordinal if parent is not None else None,
         number=unit.number,
         bullet=unit.bullet,
@@ -325,7 +326,7 @@ def _item(reader: _Reader, unit: Unit, following: Unit | None) -> None:
         reader.lead_in = text  # a lead-in item at the same depth leads its siblings
         reader.item_noun = item_noun(text)
     else:
-        reader.items.append(_OpenItem(unit.indent, stmt, default, label[:1]))
+        reader.items.append(_OpenItem(unit.indent, stmt, default, label))
 
 
 def item_noun(lead_in: str) -> str | None:
@@ -345,11 +346,18 @@ def item_noun(lead_in: str) -> str | None:
 def announced_lead_in(sentence: str) -> str | None:
     """The part of ``sentence`` up to a colon, if it announces demands that follow.
 
-    "Aus dem Land und dem Bund erwarten wir klare Vorgaben: …" governs the sentences after it
-    in its paragraph ("Die Kappungsgrenze … muss … gesenkt werden.").
+    "Aus dem Land und dem Bund erwarten wir klare Vorgaben: Die …" governs the sentences after
+    it in its paragraph ("Die Kappungsgrenze … muss … gesenkt werden."); a colon followed by
+    the demand itself in lower case ("Vom Land fordern wir: mehr Geld für Kitas.") announces
+    nothing further.
+
+    >>> announced_lead_in("Vom Bund erwarten wir klare Vorgaben: Die Mieten müssen sinken.")
+    'Vom Bund erwarten wir klare Vorgaben:'
+    >>> announced_lead_in("Vom Land fordern wir: mehr Geld für Kitas.") is None
+    True
     """
-    head, colon, _rest = sentence.partition(": ")
-    if not colon:
-        return None
+    head, colon, rest = sentence.partition(": ")
+    if not colon or not rest[:1].isupper():
+        return None  # "Vom Land fordern wir: mehr Geld …" holds its demand itself
     lead = head + ":"
     return lead if modality_cues.classify(lead) is Modality.DEMAND else None

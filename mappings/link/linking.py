@@ -71,11 +71,12 @@ _LEGAL_NAME = re.compile(r"gesellschaft|GmbH|\bAG\b")
 # grounds: "an der Uni", "im Bereich der Universität", "die Anbindung der Fachhochschule",
 # "den Ausbau des Dortmunder Flughafens". Where it acts ("die TU forscht") it is an actor only.
 _AT_SITE = re.compile(
-    r"(?:\b(?:an|am|in|im|zum|zur|vom|beim|nach|bei|bis\s+zum|bis\s+zur)|"
+    r"(?:\b(?:an|am|in|im|zum|zur|vom|beim|nach|bei|bis\s+zum|bis\s+zur)\s+(?:\w+\s+)?|"
     r"\b(?:Anbindung|Ausbau\w*|Rückbau|Erweiterung|Bereich|Gelände|Umfeld|Nähe|Standort|"
-    r"Landebahn|Erreichbarkeit)\s+(?:de[rsm]|die|den))\s+(?:\w+\s+)?"
-    # the next of a coordination: "die Anbindung der Universität und der Fachhochschule"
-    r"(?:[\w-]+\s+(?:und|sowie|oder)\s+(?:de[rsm]|die|den)\s+(?:\w+\s+)?)?$"
+    r"Landebahn|Erreichbarkeit)\s+(?P<article>de[rsm]|die|den)\s+(?:\w+\s+)?"
+    # the next of a coordination after such a noun, with the same article: "die Anbindung der
+    # Universität und der Fachhochschule" (not "in Schulen und die Universität forscht")
+    r"(?:[\w-]+\s+(?:und|sowie|oder)\s+(?P=article)\s+(?:\w+\s+)?)?)$"
 )
 
 

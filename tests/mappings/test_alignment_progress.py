@@ -25,6 +25,7 @@ from mappings.alignment.progress import claimed_period, is_progress_claim
         "Viele Ausbaustufen sind bereits im Plan festgelegt und müssen umgesetzt werden.",
         "die erweiterten Öffnungszeiten der Recyclinghöfe aufrechterhalten",
         "das neu eingeführte Angebot stärken",
+        "Die Fraktion hat sich erfolgreich für den Radweg eingesetzt.",
         "Parkplätze umwandeln, wie es seit letztem Jahr bereits vermehrt geschieht.",
     ],
 )
@@ -50,6 +51,10 @@ def test_reported_deeds_are_progress_claims(text: str) -> None:
         "Die Stadt wird endlich lebenswert.",
         "die bestehenden Angebote aufrechterhalten",
         "die jährlichen Feiern für neu eingebürgerte Menschen stärken.",
+        "Der Radweg wird schon 2026 gebaut.",
+        "Die Gebühren, die bereits ab dem nächsten Jahr abgeschafft werden.",
+        "die verschiedenen Angebote fortführen",
+        "die bewährten Strukturen beibehalten",
     ],
 )
 def test_promises_and_obligations_are_not(text: str) -> None:

@@ -369,6 +369,21 @@ def test_a_signature_that_does_not_read_yields_no_signatory_and_no_statement() -
     doc = _parse_text("## A\n\nUnsere Ziele sind:\n\n1. Eins\n2. Zwei\n\n**Name**\n\nSprecher\n")
     assert doc.signatories == []
     assert [s.normalised for s in doc.statements] == ["Eins", "Zwei"]
+    assert [s.title for s in doc.sections] == ["A", "Name", "Sprecher"]  # read like any text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "**Impressum**\n\nV.i.S.d.P.: Max Muster\nSPD Dortmund\n",
+        "**Unsere Partner**\n\nDSW21\nDEW21\n",
+        "**Unsere Partner**\n\nDSW21\nDEW21\n\nDortmund, den 1. April 2021\n",
+        "**Erika Muster**\n\nSprecherin\nFraktion X\n",  # no place and date: no agreement
+    ],
+)
+def test_a_closing_section_is_no_signature_block(closing: str) -> None:
+    doc = _parse_text("## A\n\nUnsere Ziele sind:\n\n1. Eins\n2. Zwei\n\n" + closing)
+    assert doc.signatories == []
 
 
 def test_numbered_items_without_a_naming_lead_in_get_no_label() -> None:

@@ -196,11 +196,14 @@ def _synthetic(text: str) -> ParsedDocument:
     return parse(SourceText.from_string(text), info)
 
 
+OCR_SENTENCE = "Wir wollen fiir die groBe Solidaritat und die Mobilitdt aller sorgen."
+
+
 def test_synthetic_headers_and_garbled_numbers() -> None:
     text = (
         " 1. ERSTES\n\nWir werden bauen. Das ist gut.\n\n\nKOPFZEILE DES DOKUMENTS\n\n"
         "Z. ZWEITES\nKAPITEL\n\nDie Stadt wachst weiter und\n\n\nKOPFZEILE DES DOKUMENTS\n\n"
-        "sie bleibt schon. Wir wollen mehr.\n J. DRITTES\n\nEnde.\n"
+        f"sie bleibt schon. {OCR_SENTENCE}\n J. DRITTES\n\nEnde.\n"
     )
     doc = _synthetic(text)
     assert [(s.number, s.title) for s in doc.sections] == [
@@ -211,15 +214,20 @@ def test_synthetic_headers_and_garbled_numbers() -> None:
     assert [s.normalised for s in doc.statements] == [
         "Wir werden bauen.",
         "Das ist gut.",
-        "Die Stadt wachst weiter und sie bleibt schon.",  # too little damage to repair
-        "Wir wollen mehr.",
+        "Die Stadt wächst weiter und sie bleibt schon.",
+        "Wir wollen für die große Solidarität und die Mobilität aller sorgen.",
         "Ende.",
     ]
 
 
 def test_a_number_the_sequence_does_not_confirm_stays_as_printed() -> None:
-    text = " 1. ERSTES\n\nA.\n\nX. ZWEITES\n\nB.\n\n J. DRITTES\n\nC.\n"
+    text = f" 1. ERSTES\n\n{OCR_SENTENCE}\n\nX. ZWEITES\n\nB.\n\n J. DRITTES\n\nC.\n"
     assert [s.number for s in _synthetic(text).sections] == ["1", "X", "3"]
+
+
+def test_in_a_clean_text_heading_numbers_stay_as_printed() -> None:
+    text = "1. EINS\n\nA.\n\n2. ZWEI\n\nB.\n\n6. SECHS\n\nC.\n\n1. NEU\n\nD.\n"
+    assert [s.number for s in _synthetic(text).sections] == ["1", "2", "6", "1"]
 
 
 def test_a_capitals_heading_wrapped_after_a_comma_is_one_heading() -> None:
